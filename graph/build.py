@@ -77,3 +77,32 @@ def build_graph(resolved: Resolved) -> nx.MultiDiGraph:
             programmes=sorted({r.programme for r in rels if r.programme}), evidence=unique,
         )
     return graph
+
+
+def graph_to_json(graph: nx.MultiDiGraph) -> str:
+    """Serialise the graph as deterministic node-link JSON (the build's own record, OUT/graph.json)."""
+    import json
+
+    data = nx.node_link_data(graph, edges="edges")
+    data["nodes"].sort(key=lambda n: n["id"])
+    data["edges"].sort(key=lambda e: (e["source"], e["target"], e["key"]))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def load_graph(path) -> nx.MultiDiGraph:
+    """Read a graph written by `graph_to_json` (OUT/graph.json, or an OUT folder that holds it)."""
+    import json
+    from pathlib import Path
+
+    from .errors import InputError
+
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no built graph there; run `bangfu build CORPUS -o {path.parent}` first") from None
+    except ValueError as err:
+        raise InputError(f"{path}: not a bangfu graph ({err}); rebuild it") from None
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

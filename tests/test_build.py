@@ -35,3 +35,14 @@ def test_partners_edge_is_stored_once_in_canonical_direction():
     g = tiny_graph()
     partners = [(u, v) for u, v, k in g.edges(keys=True) if k == "partners"]
     assert len(partners) == 1 and partners[0][0] < partners[0][1]
+
+
+def test_graph_json_round_trip(tmp_path):
+    from graph.build import graph_to_json, load_graph
+    from graph.files import write_text
+
+    g = tiny_graph()
+    write_text(tmp_path / "graph.json", graph_to_json(g))
+    back = load_graph(tmp_path)
+    assert graph_to_json(back) == graph_to_json(g)
+    assert back.graph["documents"]["a.txt"]["source"] == "陕西日报"
