@@ -1,0 +1,7 @@
+"""Ingest: read a corpus into Documents (decoded, cleaned, normalised, with an offset map and metadata)."""
+from ..model import Document, Skipped
+from .document import ingest_text
+from .reader import read_corpus, skip_message
+from .sentences import split_sentences
+
+__all__ = ["Document", "Skipped", "ingest_text", "read_corpus", "skip_message", "split_sentences"]
