@@ -39,7 +39,6 @@ COMMON_WORDS = set("""
 大安 江口 南山 北山 东山 西山 宝山 红星 新民 利民 青山 龙山 金山
 和县 新县 兴县 富县 成县 康县 高县 应县 理县
 """.split())
-# Only a few polyphonic or historic cases: the rest of pypinyin's output is fine for seat names.
 
 
 @dataclass
