@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import click
 
@@ -84,3 +85,91 @@ def ingest(corpus: tuple[str, ...], output: str | None):
         err.print(skip_message(skipped), markup=False, highlight=False)
     if not report.ok:
         sys.exit(EXIT_SKIPPED)
+
+
+# --- linked data: query, validate, serve (graph/rdf) ---
+
+_SHORTCUT_PARAMS = ("county", "university", "school", "prefecture", "programme")
+
+
+def _params(pairs: tuple[str, ...], shortcuts: dict[str, str | None]) -> dict[str, str]:
+    params = {name: value for name, value in shortcuts.items() if value}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE (e.g. --param county=略阳县)", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the SPARQL query from a .rq file.")
+@click.option("--named", help="Run a shipped named query (see --list).")
+@click.option("--param", "pairs", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the literal VALUE (safely, never pasted into the query). Repeatable.")
+@click.option("--county", help="Shortcut for --param county=… (a name or adcode).")
+@click.option("--university", help="Shortcut for --param university=….")
+@click.option("--school", help="Shortcut for --param school=….")
+@click.option("--prefecture", help="Shortcut for --param prefecture=… (a name or adcode).")
+@click.option("--programme", help="Shortcut for --param programme=….")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]), default="table",
+              show_default=True, help="How to print the results.")
+@click.option("--allow-update", is_flag=True, help="Allow SPARQL UPDATE (INSERT/DELETE) to change OUT/store.")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
+@_clean_errors
+def query(out, sparql, query_file, named, pairs, fmt, allow_update, list_named, **shortcuts):
+    """Run SPARQL against the store of a build (read-only unless --allow-update).
+
+    Example: bangfu query out --named helpers --county 略阳县
+    """
+    from . import rdf
+
+    if list_named:
+        for item in rdf.named_queries().values():
+            params = " ".join(f"--param {name}=… ({what})" for name, what in item.params)
+            click.echo(f"{item.name}: {item.description}\n    {params}")
+        return
+    result = rdf.query_out(out, sparql=sparql, path=query_file, named=named,
+                           params=_params(pairs, shortcuts), allow_update=allow_update)
+    click.echo(rdf.render(result, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@_clean_errors
+def validate(out):
+    """Check the store of a build against bangfu's SHACL shapes; exit 1 when it does not conform.
+
+    Example: bangfu validate out
+    """
+    from . import rdf
+
+    report = rdf.validate_out(out)
+    if report.conforms:
+        click.echo(f"{out}: conforms to bangfu's shapes")
+        return
+    click.echo(report.text)
+    raise click.ClickException(f"{out}: {report.violations} SHACL violation(s); see the report above")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the default keeps the endpoint to this machine.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE requests (read-only otherwise).")
+@_clean_errors
+def serve(out, port, host, allow_update):
+    """Serve the store of a build as a SPARQL 1.1 endpoint (Oxigraph) until stopped.
+
+    Example: bangfu serve out --port 7878
+    """
+    from . import rdf
+
+    rdf.server_command(out, host, port, allow_update)  # fail here, cleanly, if the store or server is missing
+    mode = "read-write" if allow_update else "read-only"
+    click.echo(f"serving {out}/store ({mode}) at http://{host}:{port}/query — Ctrl-C to stop", err=True)
+    raise SystemExit(rdf.serve(out, host, port, allow_update))

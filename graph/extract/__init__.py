@@ -1,0 +1,19 @@
+"""Extraction: one document in, its entities, mentions and relations out (a pure function of the document)."""
+from __future__ import annotations
+
+from ..model import Document, Extraction
+from .entities import blocked_mask, find_entities
+from .record import to_record
+from .relations import find_relations, located_in
+
+EXTRACTOR_VERSION = "1"  # bump when extraction changes, so incremental builds redo every document
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "to_record"]
+
+
+def extract(doc: Document) -> Extraction:
+    """Return everything the document states: canonical entities, their mentions, and relations."""
+    found = find_entities(doc)
+    relations = find_relations(doc, found, blocked_mask(doc))
+    return Extraction(doc.id, dict(doc.meta), found.entities, found.mentions,
+                      tuple(relations) + tuple(located_in(found.entities)))

@@ -1,0 +1,116 @@
+"""Find administrative divisions with one dictionary scan, then resolve short names by the document's context."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from .gazetteer import Division, Gazetteer, load_gazetteer
+from .words import word_tag
+
+
+@dataclass(frozen=True)
+class DivisionMention:
+    start: int
+    end: int
+    surface: str
+    division: Division | None  # None: the form is known but could not be assigned (flagged)
+    short: bool
+
+
+@dataclass(frozen=True)
+class Home:
+    """The divisions a document is about: what 县, 市 and 省 mean when an article writes them bare."""
+
+    county: Division | None = None
+    prefecture: Division | None = None
+    province: Division | None = None
+
+    def for_prefix(self, prefix: str) -> Division | None:
+        return {"县": self.county, "区": self.county, "市": self.prefecture, "州": self.prefecture,
+                "省": self.province}.get(prefix)
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Build the scanner of every full, short and former name once per process."""
+    forms: dict[str, bool] = {}
+    for form, _adcode, is_short in load_gazetteer().names():
+        if len(form) >= 2:
+            forms[form] = forms.get(form, True) and is_short
+    automaton = ahocorasick.Automaton()
+    for form, is_short in forms.items():
+        automaton.add_word(form, (form, is_short))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan(text: str) -> list[tuple[int, int, str, bool]]:
+    """Return the leftmost-longest, non-overlapping division names in text as (start, end, form, is_short)."""
+    found = []
+    for end, (form, is_short) in _automaton().iter_long(text):
+        found.append((end - len(form) + 1, end + 1, form, is_short))
+    return found
+
+
+def _with_ancestors(gaz: Gazetteer, codes) -> list[str]:
+    out = []
+    for code in codes:
+        out.append(code)
+        out.extend(d.adcode for d in gaz.ancestors(code))
+    return out
+
+
+def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMention]:
+    """Scan text for divisions; full names anchor the context that short names are resolved in."""
+    gaz = gaz or load_gazetteer()
+    hits = scan(text)
+    anchors = [d.adcode for _s, _e, form, short in hits if not short
+               for d in [gaz.resolve(form)] if d is not None]
+    context = _with_ancestors(gaz, dict.fromkeys(anchors))
+    near = set(context)
+    out = []
+    for s, e, form, short in hits:
+        if short and _cuts_a_word(text, s, e):
+            continue
+        division = gaz.resolve(form, context)
+        if division is not None and short and division.level == "County" and not _near(gaz, division, near):
+            division = None  # a county's short name (资源, 惠民, 周至) counts only beside its own region
+        out.append(DivisionMention(s, e, form, division, short))
+    return out
+
+
+def _near(gaz: Gazetteer, division: Division, context: set[str]) -> bool:
+    """True when the division or its prefecture is among the document's anchors and their ancestors."""
+    prefecture = gaz.prefecture_of(division.adcode)
+    return division.adcode in context or (prefecture is not None and prefecture.adcode in context)
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """True when a short name's edge splits a dictionary word (每周至少: 周至 cuts 至少)."""
+    return bool(start > 0 and word_tag(text[start - 1:start + 1])) or bool(end < len(text) and
+                                                                       word_tag(text[end - 1:end + 1]))
+
+
+def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "") -> Home:
+    """Pick the county (else prefecture, else province) a document is mostly about."""
+    gaz = gaz or load_gazetteer()
+    counts = Counter(m.division.adcode for m in mentions if m.division is not None)
+    by_level: dict[str, list[tuple[int, str]]] = {}
+    for code, n in counts.items():
+        by_level.setdefault(gaz.get(code).level, []).append((-n, code))
+    county = gaz.get(min(by_level["County"])[1]) if "County" in by_level else None
+    prefecture = gaz.prefecture_of(county.adcode) if county else (
+        gaz.get(min(by_level["Prefecture"])[1]) if "Prefecture" in by_level else None)
+    anchor = county or prefecture
+    province = gaz.province_of(anchor.adcode) if anchor else (
+        gaz.get(min(by_level["Province"])[1]) if "Province" in by_level else None)
+    if province is None and hint:  # e.g. the outlet 陕西省教育厅网站 names the province
+        for _s, _e, form, _short in scan(hint):
+            found = gaz.resolve(form)
+            if found is not None:
+                province = found if found.level == "Province" else gaz.province_of(found.adcode)
+                break
+    return Home(county, prefecture, province)

@@ -1,0 +1,119 @@
+"""Find a document's mentions and turn them into canonical entities.
+
+Find, then write: the finders (divisions, organisations, programmes, people) return mentions; this module
+decides overlaps, completes names from the document's home divisions, and makes Entity values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Document, Entity, Mention
+from ..resolve.romanise import romanise
+from .divisions import DivisionMention, Home, find_divisions, find_home
+from .gazetteer import Division, load_gazetteer
+from .organisations import find_organisations
+from .people import find_people
+from .programmes import find_programmes
+
+
+@dataclass(frozen=True)
+class Found:
+    """A document's entities, their mentions, and the home divisions that completed bare prefixes."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    home: Home
+
+
+def blocked_mask(doc: Document) -> list[bool]:
+    """Mark placeholders (__县, xx名) and broken characters, which no entity may contain."""
+    mask = [False] * len(doc.text)
+    for start, end in doc.placeholders:
+        for i in range(max(0, start), min(end, len(mask))):
+            mask[i] = True
+    for i, ch in enumerate(doc.text):
+        if ch == "\ufffd" or ch == "?" or ch == "_":
+            mask[i] = True
+    return mask
+
+
+def division_key(adcode: str) -> str:
+    return f"div:{adcode}"
+
+
+def division_entity(div: Division, aliases=()) -> Entity:
+    return Entity(division_key(div.adcode), div.name, div.level, tuple(sorted(set(aliases) - {div.name})),
+                  div.adcode, division_key(div.parent) if div.parent else None, romanise(div.name),
+                  lon=div.lon, lat=div.lat)
+
+
+class _Collector:
+    """Entities by key, merging aliases of repeated mentions."""
+
+    def __init__(self, doc: Document):
+        self.doc, self.entities, self.mentions = doc, {}, []
+
+    def alias_forms(self, start: int, end: int, surface: str) -> set[str]:
+        a, b = self.doc.original_span(start, end)
+        original = self.doc.original[a:b]
+        return {s for s in (surface, original) if s and "\n" not in s and len(s) <= 40}
+
+    def add(self, entity: Entity, start: int | None = None, end: int | None = None, surface: str = "") -> None:
+        aliases = set(entity.aliases)
+        if start is not None:
+            aliases |= self.alias_forms(start, end, surface)
+            self.mentions.append(Mention(start, end, surface, entity.type, entity.key))
+        known = self.entities.get(entity.key)
+        if known is not None:
+            aliases |= set(known.aliases)
+            entity = known
+        self.entities[entity.key] = Entity(**{**entity.__dict__, "aliases": tuple(sorted(aliases - {entity.name}))})
+
+    def add_division_chain(self, div: Division) -> None:
+        """Add a division's ancestors (without mentions), so located_in can follow the hierarchy."""
+        for anc in load_gazetteer().ancestors(div.adcode):
+            if division_key(anc.adcode) not in self.entities:
+                self.add(division_entity(anc))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_entities(doc: Document) -> Found:
+    """Return the entities a document names, each once, with every mention."""
+    gaz, text = load_gazetteer(), doc.text
+    blocked = blocked_mask(doc)
+    divisions = [m for m in find_divisions(text, gaz) if not any(blocked[m.start:m.end])]
+    home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
+    orgs = find_organisations(text, divisions, home, blocked)
+    taken = [(o.start, o.end) for o in orgs]
+    programmes = [p for p in find_programmes(text, blocked) if not _overlaps(p.start, p.end, taken)]
+    taken += [(p.start, p.end) for p in programmes]
+    people = [p for p in find_people(text, blocked) if not _overlaps(p.start, p.end, taken)]
+    out = _Collector(doc)
+    for m in divisions:
+        if m.division is not None and not _overlaps(m.start, m.end, taken):
+            out.add(division_entity(m.division), m.start, m.end, m.surface)
+            out.add_division_chain(m.division)
+    for o in orgs:
+        parent = None
+        if o.division is not None:
+            parent = division_key(o.division.adcode)
+            if parent not in out.entities:
+                out.add(division_entity(o.division))
+            out.add_division_chain(o.division)
+        out.add(Entity(f"{o.type}:{o.name}", o.name, o.type, (), None, parent, romanise(o.name)),
+                o.start, o.end, o.surface)
+    for p in programmes:
+        out.add(Entity(f"Programme:{p.name}", p.name, "Programme", (), romanised=romanise(p.name)),
+                p.start, p.end, p.surface)
+    div_end = {m.end: m for m in divisions if m.division is not None}
+    for p in people:
+        serves = div_end.get(p.post_start)
+        parent = division_key(serves.division.adcode) if serves else (
+            division_key(home.county.adcode) if home.county and p.post.startswith("县") else None)
+        out.add(Entity(f"Person:{p.name}", p.name, "Person", (), None, parent, romanise(p.name), post=p.post),
+                p.start, p.end, p.name)
+    mentions = tuple(sorted(out.mentions, key=lambda m: (m.start, m.end, m.key)))
+    return Found(tuple(out.entities[k] for k in sorted(out.entities)), mentions, home)

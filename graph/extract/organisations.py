@@ -1,0 +1,162 @@
+"""Recognise organisations by grammar: a head noun (大学, 实验小学, 教体局, 有限公司…) and the proper name
+before it, read leftwards until a function word, a verb of assistance, a placeholder or a division prefix.
+
+A bare generic prefix (县职教中心, 省教育厅, 省委高教工委) is completed from the document's home divisions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .divisions import DivisionMention, Home
+from .gazetteer import Division
+from .lexicon import Head, generic_names, heads, name_stops
+from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
+
+GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
+# Words a head may be the start of, which then is no head: 大学生, 中学生, 学校党建 is fine.
+_NATIONAL = {"教育部"}
+_WHOLE = set("全各该本我两")
+_WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
+_NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
+_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业教育中心", "职教中心"),
+                  ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int  # span of the text the name covers (generic prefix included)
+    end: int
+    surface: str
+    name: str  # canonical name: generic prefix completed, abbreviations applied
+    type: str
+    division: Division | None  # the division the name places it in, if any
+
+
+@cache
+def _head_re() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, heads()), key=len, reverse=True)))
+
+
+@cache
+def _stops_by_len() -> tuple[tuple[int, frozenset[str]], ...]:
+    stops = name_stops()
+    return tuple((n, frozenset(w for w in stops if len(w) == n)) for n in sorted({len(w) for w in stops}, reverse=True))
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()
+
+
+def _stop_ends_at(text: str, pos: int) -> bool:
+    """True when a stop word ends at pos, unless a single stop character ends a longer word (高等, 平等)."""
+    for n, words in _stops_by_len():
+        if pos >= n and text[pos - n:pos] in words:
+            tag = word_tag(text[pos - 2:pos]) if n == 1 and pos >= 2 else None
+            return tag is None or tag in NOT_NAME_TAGS
+    return False
+
+
+def is_generic(part: str) -> bool:
+    """True when part is made only of generic words (全县, 贫困村, 农村…) and so names nothing."""
+    words, i = generic_names(), 0
+    while i < len(part):
+        for n in (3, 2, 1):
+            if part[i:i + n] in words:
+                i += n
+                break
+        else:
+            return False
+    return True
+
+
+def canonical(name: str) -> str:
+    for long, short in _ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name
+
+
+def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, DivisionMention],
+               blocked: list[bool]) -> tuple[int, str | None, list[DivisionMention]]:
+    """Walk left from a head; return (start of the name, generic prefix or None, division prefixes)."""
+    pos = head_start
+    while pos > 0 and head_start - pos <= reach:
+        if blocked[pos - 1]:
+            return pos, None, []
+        if pos in div_end:  # a division prefix (略阳县职教中心, 西安理工大学): take it and any before it
+            chain = []
+            while pos in div_end and div_end[pos].division is not None:
+                chain.insert(0, div_end[pos])
+                pos = div_end[pos].start
+            if chain:
+                return pos, None, chain
+        if _stop_ends_at(text, pos) or not _is_name_char(text[pos - 1]) or text[pos - 1].isdigit():
+            return pos, None, []
+        for prefix in GENERIC_PREFIXES:
+            if text.startswith(prefix, pos - len(prefix)):
+                before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
+                if before in _WHOLE:  # 全县, 各县, 该县: the whole county, or a pronoun, is no name
+                    return -1, None, []
+                if not before or not _is_name_char(before) or _stop_ends_at(text, pos - len(prefix)) \
+                        or blocked[pos - len(prefix) - 1]:
+                    return pos - len(prefix), prefix, []
+        pos -= 1
+    return (pos, None, []) if pos == 0 else (-1, None, [])
+
+
+def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
+                       blocked: list[bool]) -> list[OrgMention]:
+    """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
+    div_end = {m.end: m for m in divisions}
+    found = []
+    for match in _head_re().finditer(text):
+        head: Head = heads()[match.group()]
+        hs, he = match.span()
+        if he < len(text) and text[he] in _NOT_HEAD_AFTER.get(head.word, ""):
+            continue
+        if head.word in ("小学", "学校") and text[hs - 1:hs] == "中":  # 中小学(校) is no school
+            continue
+        start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
+        if start < 0:
+            continue
+        name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
+        proper = text[name_start:hs]
+        trimmed, looks_proper = trim_name(proper)
+        if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
+            start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
+        if proper and (is_generic(proper) or _COUNTED.search(proper)):
+            continue
+        if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
+            continue
+        if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
+            continue  # 政府, 教育局 with no place named is nobody in particular
+        if start > 0 and blocked[start - 1] and not (prefix or chain or looks_proper or unknown_run(proper)):
+            continue  # xx商贸职业学校: the placeholder was the name
+        division = chain[-1].division if chain else None
+        if prefix:
+            division = home.for_prefix(prefix[0])
+            if division is None:
+                continue  # 县教育局 in an article about no known county names nothing
+            completed = division.name + ("委" if prefix.endswith("委") else "")
+        elif chain:
+            completed = text[start:name_start]
+        else:
+            completed = ""
+        if not proper and not completed and head.word not in ("教育部",):
+            continue
+        if not proper and not head.bare_ok and not chain:
+            continue
+        surface = text[start:he]
+        found.append(OrgMention(start, he, surface, canonical(completed + proper + head.word), head.type, division))
+    return _longest(found)
+
+
+def _longest(mentions: list[OrgMention]) -> list[OrgMention]:
+    """Keep the longest of overlapping mentions (中国人民大学附属中学 over 中国人民大学)."""
+    kept: list[OrgMention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,83 @@
+"""Recognise people next to their posts: 县长范卫民, 县委书记杨瑞良同志, 吴云涛局长."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import posts, surnames
+from .words import NOT_NAME_TAGS, tags, word_tag
+
+# Characters that cannot end a given name here: the verb or particle that follows it (范卫民表示, 杨瑞良同志).
+_AFTER_NAME = set("表同说在指强介率等一带亲主到与和对为是的了也就还曾先将要会讲提作来去认称希代出向陪参深看调走慰分给被把从以于并及")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    post: str
+    post_start: int  # where the post (and any body before it) begins
+
+
+@cache
+def _post_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, posts())))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _name_after(text: str, pos: int) -> str | None:
+    """Return the person's name starting at pos (surname + one or two characters), or None."""
+    for n in (2, 1):
+        if text[pos:pos + n] in surnames() and (n == 1 or len(text) > pos + 3):
+            rest = text[pos + n:pos + n + 2]
+            if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME:
+                return text[pos:pos + n + 2]
+            if rest[:1] and _is_cjk(rest[0]) and rest[0] not in _AFTER_NAME:
+                return text[pos:pos + n + 1]
+    return None
+
+
+def _name_before(text: str, pos: int) -> str | None:
+    """Return the name that ends at pos (吴云涛局长), or None."""
+    for size in (3, 2):
+        cand = text[max(0, pos - size):pos]
+        if len(cand) == size and all(map(_is_cjk, cand)) and cand[0] in surnames() \
+                and not (size == 3 and cand[1] in surnames() and text[pos - 4:pos - 3] in surnames()):
+            return cand
+    return None
+
+
+_FUNCTION_CHARS = set("就在对把被将已也都又还再曾先要会能和与及的了是为着过并等")
+
+
+def _plausible(name: str, surname_len: int = 1) -> bool:
+    """A common word (党组织) or a given name holding a function word (曾就落, 和参加) is no name."""
+    tag = word_tag(name)
+    given = name[1:] if name[:2] not in surnames() else name[2:]
+    if any(ch in _FUNCTION_CHARS for ch in given) or name[0] in "和与及":
+        return False
+    if any(len(w) >= 2 and flag in NOT_NAME_TAGS for w, flag in tags(name)):
+        return False
+    return tag is None or tag.startswith("nr")
+
+
+def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
+    """Return people named beside a post; names touching a placeholder are ignored."""
+    found: dict[int, PersonMention] = {}
+    for match in _post_re().finditer(text):
+        ps, pe = match.span()
+        name = _name_after(text, pe)
+        if name and _plausible(name) and not any(blocked[pe:pe + len(name)]):
+            found[pe] = PersonMention(pe, pe + len(name), name, match.group(), ps)
+            continue
+        name = _name_before(text, ps)
+        if name and word_tag(text[ps - len(name) - 1:ps - len(name) + 1]):
+            name = None  # 双方教育局长: 方 belongs to 双方
+        if name and _plausible(name) and not any(blocked[ps - len(name):ps]) and (ps - len(name)) not in found:
+            found[ps - len(name)] = PersonMention(ps - len(name), ps, name, match.group(), ps)
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,52 @@
+"""Recognise named programmes: quoted names with a programme head noun (“三名+”工程), quoted numbered slogans
+(“三通两平台”, “八个一批”), and the national programmes that articles name without quotes (特岗计划)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import programmes
+
+_HEADS = ("工程", "计划", "行动", "项目", "模式", "建设", "政策", "改革", "活动")
+_QUOTED = re.compile(r"[“「\"]([^“”「」\"\n。，；]{1,14})[”」\"](" + "|".join(_HEADS) + ")?")
+_NAMED_BY_HEAD = ("工程", "计划", "行动")  # “铸魂”工程 is 铸魂工程; “双减”政策 is 双减
+_NUMBER = "一二三四五六七八九十两双百千万0123456789"
+_SLOGAN = re.compile(rf"^[{_NUMBER}][^{_NUMBER}]{{1,3}}[{_NUMBER}][^{_NUMBER}]{{1,3}}$")
+
+
+@dataclass(frozen=True)
+class ProgrammeMention:
+    start: int
+    end: int
+    surface: str
+    name: str
+
+
+@cache
+def _listed() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, programmes()), key=len, reverse=True)))
+
+
+def _is_slogan(name: str) -> bool:
+    """A numbered slogan such as 三通两平台, 两免一补 or 八个一批, not 一对一 or 一生一策."""
+    return bool(_SLOGAN.match(name)) and not (name[0] == "一" and "一" in name[1:]) or "+" in name and len(name) <= 6
+
+
+def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
+    """Return programme mentions; the canonical name drops the quotes and keeps the head noun's concept."""
+    found: dict[int, ProgrammeMention] = {}
+    for match in _QUOTED.finditer(text):
+        inner, head = match.group(1).strip(), match.group(2)
+        if any(blocked[match.start():match.end()]) or not inner:
+            continue
+        if "、" in inner and min(len(part) for part in inner.split("、")) < 2:
+            continue  # “督、研、创”: a list of single-character slogans
+        if head or _is_slogan(inner):
+            name = programmes().get(inner) or (inner + head if head in _NAMED_BY_HEAD else inner)
+            found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), name)
+    for match in _listed().finditer(text):
+        if not any(match.start() < m.end and m.start < match.end() for m in found.values()):
+            found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(),
+                                                    programmes()[match.group()])
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,258 @@
+"""Turn sentences into directed, typed relations with evidence.
+
+Direction comes from the sentence's structure around a trigger (seeds/lexicons/triggers.tsv):
+  由 X 对口帮扶 Y · X 对口帮扶 Y · 在 X 的帮扶下 (helped: the subject or the home county) · X 为/向 Y 捐赠 ·
+  X 选派…赴/到 Y 送教/支教/挂职 · X(、X2和X3) 与 Y 结对/合作办学 · 到 X 跟岗培训 · 参加 X 组织的培训.
+An end that is a placeholder, a noun such as 帮扶资金, or a division that only modifies a group (西安名校)
+gives no relation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..ingest import split_sentences
+from ..model import Document, Entity, Evidence, Mention, Relation
+from .entities import Found, division_key
+from .lexicon import Trigger, triggers
+from .quantities import quantities_in, year_in
+
+END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "School", "Government",
+             "Enterprise", "Organization"}
+# A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
+_FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
+                  "方案", "协议", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
+                  "项目", "队伍", "单位", "体系", "制度", "会", "经验")
+# A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
+_GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)")
+_PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
+_COORD = re.compile(r"^[、和及]|^以及$")
+_BREAK = "，,；;：:。！？!?\n"
+
+
+@dataclass(frozen=True)
+class End:
+    start: int
+    end: int
+    key: str
+    type: str
+    modifier: bool = False
+
+
+@cache
+def _trigger_re() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, triggers()), key=len, reverse=True)))
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside 《》 (titles of documents and policies), where triggers and ends do not count."""
+    return [m.span() for m in re.finditer(r"《[^》]{0,80}》", text)]
+
+
+class _Sentence:
+    """One sentence's ends and text, with the helpers the patterns need."""
+
+    def __init__(self, text: str, start: int, end: int, ends: list[End], blocked: list[bool]):
+        self.text, self.start, self.end, self.ends, self.blocked = text, start, end, ends, blocked
+
+    def clause_start(self, pos: int) -> int:
+        i = pos
+        while i > self.start and self.text[i - 1] not in _BREAK:
+            i -= 1
+        return i
+
+    def clause_end(self, pos: int) -> int:
+        i = pos
+        while i < self.end and self.text[i] not in _BREAK:
+            i += 1
+        return i
+
+    def between(self, a: int, b: int) -> list[End]:
+        return [e for e in self.ends if a <= e.start and e.end <= b]
+
+    def has_placeholder(self, a: int, b: int) -> bool:
+        return any(self.blocked[a:b])
+
+    def coordinated(self, first: End, leftwards: bool) -> list[End]:
+        """Return first and the ends joined to it by 、 和 及 (X、Y和Z)."""
+        group, ordered = [first], sorted(self.ends, key=lambda e: e.start, reverse=leftwards)
+        current = first
+        for other in ordered:
+            gap = self.text[other.end:current.start] if leftwards else self.text[current.end:other.start]
+            if (other.end <= current.start if leftwards else other.start >= current.end) and _COORD.match(gap) \
+                    and len(gap) <= 2:
+                group.append(other)
+                current = other
+        return group
+
+
+def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
+    """Relation ends: mentions of the types that can help or be helped, plus pronouns for the home county."""
+    types = {e.key: e.type for e in found.entities}
+    ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
+    out = []
+    for e in ends:
+        modifier = e.key.startswith("div:") and bool(_GROUP_AFTER.match(doc.text, e.end))
+        out.append(End(e.start, e.end, e.key, e.type, modifier))
+    if found.home.county is not None:
+        key = division_key(found.home.county.adcode)
+        for m in _PRONOUNS.finditer(doc.text):
+            if m.group().endswith("县") or m.group().endswith("区"):
+                out.append(End(m.start(), m.end(), key, "County"))
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def _home_key(found: Found) -> str | None:
+    return division_key(found.home.county.adcode) if found.home.county else None
+
+
+def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
+    """Helpers and helped around an assists trigger at [ts, te)."""
+    text, cs, ce = s.text, s.clause_start(ts), s.clause_end(te)
+    after = [e for e in s.between(te, ce) if not e.modifier]
+    before = [e for e in s.between(cs, ts) if not e.modifier]
+    # 在 X 的(倾力)帮扶/支持下: X helps the sentence's subject, or the home county.
+    if text.startswith("下", te) or text.startswith("之下", te):
+        m = re.search(r"在([^在]{1,40})的[^的]{0,4}$", text[cs:ts])
+        helpers = [e for e in before if m and e.start >= cs + m.start(1)]
+        if helpers:
+            subject = [e for e in s.between(s.start, cs + m.start()) if not e.modifier and e not in helpers]
+            helped = subject[:1] or _implicit(found, helpers[-1])
+            return [([helpers[-1]], helped, 0.9 if subject else 0.8)] if helped else []
+        return []
+    # X 为/向/给/对 Y (…) 捐赠/支援: Y sits between the preposition and the trigger.
+    prep = re.search(r"[为向给对]([^为向给对]{1,30})$", text[cs:ts])
+    if prep:
+        ps = cs + prep.start()
+        helped = [e for e in before if e.start > ps]
+        helpers = [e for e in before if e.end <= ps]
+        if helped and helpers:
+            return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
+        if helped or s.has_placeholder(ps, ts):
+            return []
+    # X 选派… 赴/到 Y 送教/支教/挂职: the place gone to is the helped.
+    go = re.search(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$", text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
+    if go and not after:
+        gs = ts - len(go.group())
+        helped = [e for e in s.between(gs, ts) if not e.modifier]
+        helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+        if helped and helpers and "选派" in text[helpers[-1].end:gs + 1]:
+            return [([helpers[-1]], helped[:1], 0.9)]
+        return []
+    if not after or s.has_placeholder(te, after[0].start):
+        return []
+    # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
+    by = re.search(r"由([^由]{1,30})$", text[cs:ts])
+    helpers = [e for e in before if not by or e.start >= cs + by.start()]
+    if helpers and not s.has_placeholder(helpers[-1].end, ts) and len(text[helpers[-1].end:ts]) <= 6:
+        return [(s.coordinated(helpers[-1], True), s.coordinated(after[0], False), 1.0)]
+    return []
+
+
+def _implicit(found: Found, helper: End) -> list[End]:
+    home = _home_key(found)
+    if home and home != helper.key:
+        county = found.home.county
+        return [End(-1, -1, home, county.level)]
+    return []
+
+
+def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
+    """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系."""
+    cs = s.clause_start(ts)
+    m = re.search(r"[与和同跟]([^与和同跟，；。]{1,30})$", s.text[s.start:ts])
+    if not m:
+        return []
+    ws = s.start + m.start()
+    right = [e for e in s.between(ws + 1, ts) if not e.modifier]
+    if not right or s.has_placeholder(ws + 1, right[0].start):
+        return []
+    left = [e for e in s.between(s.start, ws) if not e.modifier and e.key not in {r.key for r in right}]
+    if left and left[-1].start >= cs and len(s.text[left[-1].end:ws]) <= 1:
+        return [(s.coordinated(left[-1], True), [right[0]], 1.0)]
+    if s.has_placeholder(cs, ws) or s.has_placeholder(max(s.start, ws - 2), ws):
+        return []
+    if left:  # the subject of an earlier clause: 县职教中心…，与 Y 合作办学
+        return [([left[-1]], [right[0]], 0.75)]
+    home = _implicit(found, right[0])
+    return [(home, [right[0]], 0.6)] if home else []
+
+
+def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
+    """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender."""
+    text = s.text
+    m = re.search(r"(?:[到赴在去]|参加)([^到赴在去，；。]{1,30})$", text[s.start:ts])
+    if not m:
+        return []
+    hs = s.start + m.start()
+    hosts = [e for e in s.between(hs, ts) if not e.modifier]
+    if not hosts or s.has_placeholder(hs, ts):
+        return []
+    senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
+               and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
+    trainee = senders[-1:] if senders and "选派" in text[senders[-1].end:hs] else _implicit(found, hosts[0])
+    return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
+
+
+_PATTERNS = {"assists": _assists, "partners": _partners, "trains": _trains}
+
+
+def _is_false_friend(text: str, ts: int, te: int) -> bool:
+    return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)
+
+
+def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Relation]:
+    """Return the relations stated in a document, each with its evidence sentence."""
+    text = doc.text
+    masked = _masked_spans(text)
+    ends = [e for e in _ends(doc, found, blocked) if not any(a <= e.start < b for a, b in masked)]
+    programmes = [m for m in found.mentions if m.type == "Programme"]
+    out: list[Relation] = []
+    for start, end in split_sentences(text):
+        sentence_ends = [e for e in ends if start <= e.start and e.end <= end]
+        if not sentence_ends:
+            continue
+        s = _Sentence(text, start, end, sentence_ends, blocked)
+        for match in _trigger_re().finditer(text, start, end):
+            ts, te = match.span()
+            if any(a <= ts < b for a, b in masked):
+                continue
+            trig: Trigger = triggers()[match.group()]
+            if trig.relation == "assists" and _is_false_friend(text, ts, te):
+                continue
+            for helpers, helped, weight in _PATTERNS[trig.relation](s, ts, te, found):
+                out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+    return _dedupe(out)
+
+
+def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], weight: float,
+          start: int, end: int, programmes: list[Mention]) -> list[Relation]:
+    a, b = doc.original_span(start, end)
+    evidence = Evidence(doc.id, doc.text[start:end].strip(), doc.original[a:b].strip(), a, b)
+    sentence = doc.text[start:end]
+    programme = next((m.key for m in programmes if start <= m.start < end), None)
+    rels = []
+    for x in helpers:
+        for y in helped:
+            if x.key != y.key:
+                rels.append(Relation(x.key, y.key, trig.relation, trig.kind, evidence,
+                                     round(trig.confidence * weight, 3), year_in(sentence), programme,
+                                     quantities_in(sentence)))
+    return rels
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """Keep one relation per (source, target, type, sentence), the most confident."""
+    best: dict[tuple, Relation] = {}
+    for r in relations:
+        key = (r.source, r.target, r.type, r.evidence.start if r.evidence else -1)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    return [best[k] for k in sorted(best, key=lambda k: (k[3], k[0], k[1], k[2]))]
+
+
+def located_in(entities: tuple[Entity, ...]) -> list[Relation]:
+    """Relations from each entity to the division it lies in (the gazetteer's hierarchy, or the name's prefix)."""
+    return [Relation(e.key, e.parent, "located_in", "gazetteer" if e.key.startswith("div:") else "name", None, 1.0)
+            for e in entities if e.parent and e.type != "Person"]

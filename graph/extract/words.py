@@ -1,0 +1,62 @@
+"""jieba's dictionary as a judge of short strings: is this a word, and is that name part made of verbs?
+
+Only candidate names (a few per sentence) are looked at, never the whole text: extraction must not be
+a second segmentation pass.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+# Parts of speech that cannot be inside an organisation's proper name when the word has 2+ characters.
+NOT_NAME_TAGS = {"v", "vd", "d", "p", "c", "u", "r", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e", "o", "ad", "t", "f"}
+_PROPER = {"ns", "nt", "nz", "j", "eng"}  # not nr: 勾勒学校 is no school named after a person
+
+
+@cache
+def _posseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    jieba.dt.check_initialized()
+    return jieba.posseg
+
+
+def tags(text: str) -> list[tuple[str, str]]:
+    """Return (word, part of speech) of text by jieba's dictionary, without its HMM guesses."""
+    return [(p.word, p.flag) for p in _posseg().lcut(text, HMM=False)]
+
+
+def word_tag(text: str) -> str | None:
+    """Return the dictionary's tag for text if it is one known word, else None."""
+    return _posseg().dt.word_tag_tab.get(text)
+
+
+def trim_name(part: str) -> tuple[str, bool]:
+    """Cut a name part after its last verb or function word; say whether what is left looks proper.
+
+    坚持抓 → ("", False); 凤鸣实验 → ("凤鸣实验", …); 华唐中科教育科技 → kept whole.
+    """
+    if not part:
+        return "", False
+    words = tags(part)
+    cut = 0
+    for i, (w, flag) in enumerate(words):
+        if len(w) >= 2 and flag in NOT_NAME_TAGS:
+            cut = i + 1
+    while cut < len(words) and words[cut][1] in NOT_NAME_TAGS and len(words[cut][0]) == 1:
+        cut += 1
+    kept = words[cut:]
+    proper = any(flag in _PROPER and len(w) >= 2 for w, flag in kept)
+    return "".join(w for w, _ in kept), proper
+
+
+def unknown_run(part: str) -> bool:
+    """True when part holds two or more characters in a row that the dictionary knows only one by one
+    (凤鸣): the mark of a proper name it has never seen."""
+    run = 0
+    for word, _flag in tags(part):
+        run = run + 1 if len(word) == 1 else 0
+        if run >= 2:
+            return True
+    return False

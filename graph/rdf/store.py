@@ -1,0 +1,117 @@
+"""The Oxigraph store on disk (OUT/store): build it beside the old one, swap it in, open it, lock it.
+
+A build loads into OUT/.store.new-*, then renames OUT/store to OUT/.store.old-* and the new folder to
+OUT/store. A build killed at any point leaves either the old or the new store in place; a store left
+aside by a kill between the two renames is put back by the next open or build (`recover`).
+"""
+from __future__ import annotations
+
+import gc
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError, StoreLockedError
+
+STORE = "store"
+LOCK = ".bangfu.lock"
+
+
+@contextmanager
+def lock(out_dir: str | Path) -> Iterator[Path]:
+    """Hold OUT's build lock for the block; fail at once if another process holds it."""
+    from filelock import FileLock, Timeout
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / LOCK
+    file_lock = FileLock(str(path))
+    try:
+        file_lock.acquire(timeout=0)
+    except Timeout:
+        raise StoreLockedError(f"{out} is being built by another bangfu process (lock file {path}); "
+                               "wait for it or use another -o folder") from None
+    try:
+        yield path
+    finally:
+        file_lock.release()
+
+
+def _set_aside(out: Path) -> list[Path]:
+    return sorted(out.glob(f".{STORE}.old-*"))
+
+
+def recover(out_dir: str | Path) -> None:
+    """Put back a store set aside by a build killed between its two renames (call it holding the lock)."""
+    out = Path(out_dir)
+    aside = _set_aside(out)
+    if aside and not (out / STORE).exists():
+        aside[-1].rename(out / STORE)
+        aside = aside[:-1]
+    for stale in aside:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_store(out_dir: str | Path, ntriples: bytes) -> Path:
+    """Load N-Triples into a fresh store folder inside OUT and return its path (not yet swapped in)."""
+    import pyoxigraph as ox
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE}.new-"))
+    try:
+        store = ox.Store(str(folder))
+        store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store
+        gc.collect()  # pyoxigraph closes the database when the Store is freed
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def swap_in(out_dir: str | Path, folder: Path) -> Path:
+    """Make `folder` OUT/store with two renames; remove the store it replaces."""
+    out = Path(out_dir)
+    target = out / STORE
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE}.old-"))
+        old.rmdir()
+        target.rename(old)
+    folder.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    for stale in out.glob(f".{STORE}.new-*"):  # left by builds that were killed
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
+    return target
+
+
+def store_path(out_dir: str | Path) -> Path:
+    """Return OUT/store, recovering it if needed; InputError when there is none."""
+    out = Path(out_dir)
+    path = out / STORE
+    if not path.exists() and _set_aside(out):
+        try:  # only when no build is running: a build sets its old store aside on purpose
+            with lock(out):
+                recover(out)
+        except StoreLockedError:
+            pass
+    if not path.is_dir():
+        raise InputError(f"{out}: no RDF store there ({path} is missing); run `bangfu build CORPUS -o {out}` first")
+    return path
+
+
+def open_store(out_dir: str | Path, writable: bool = False):
+    """Open OUT/store: read-only unless `writable` (hold `lock(out_dir)` while writing)."""
+    import pyoxigraph as ox
+
+    path = store_path(out_dir)
+    try:
+        return ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
+    except OSError as err:
+        raise InputError(f"{path}: cannot open the RDF store ({err}); rebuild it with `bangfu build`") from None

@@ -1,0 +1,52 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from graphs import tiny_graph
+
+from graph.errors import InputError, StoreLockedError
+from graph.rdf.publish import publish
+from graph.rdf.store import lock, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_open_store_without_a_build_says_what_to_run(tmp_path):
+    with pytest.raises(InputError, match=r"no RDF store there .* run `bangfu build CORPUS -o"):
+        open_store(tmp_path)
+
+
+def test_store_opens_read_only(tmp_path):
+    publish(tiny_graph(), tmp_path)
+    store = open_store(tmp_path)
+    assert len(store) > 50
+    with pytest.raises(Exception, match="read-write"):
+        store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
+def test_a_second_build_into_the_same_folder_fails_at_once(tmp_path):
+    script = ("import sys\nfrom graph.rdf.store import lock\n"
+              "try:\n    with lock(sys.argv[1]): pass\nexcept Exception as err:\n    print(err); sys.exit(3)\n")
+    with lock(tmp_path) as path:
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60)
+    assert done.returncode == 3
+    assert done.stdout.strip() == (f"{tmp_path} is being built by another bangfu process (lock file {path}); "
+                                   "wait for it or use another -o folder")
+    with lock(tmp_path):  # released: free again
+        pass
+
+
+def test_lock_raises_store_locked_error_in_process(tmp_path):
+    with lock(tmp_path):
+        with pytest.raises(StoreLockedError):
+            with lock(tmp_path):
+                pass
+
+
+def test_a_store_set_aside_by_a_killed_swap_is_put_back(tmp_path):
+    publish(tiny_graph(), tmp_path)
+    (tmp_path / "store").rename(tmp_path / ".store.old-killed")  # what a kill between the two renames leaves
+    assert len(open_store(tmp_path)) > 50
+    assert not list(tmp_path.glob(".store.old-*"))
