@@ -89,9 +89,6 @@ def ingest(corpus: tuple[str, ...], output: str | None):
 
 # --- linked data: query, validate, serve (graph/rdf) ---
 
-_SHORTCUT_PARAMS = ("county", "university", "school", "prefecture", "programme")
-
-
 def _params(pairs: tuple[str, ...], shortcuts: dict[str, str | None]) -> dict[str, str]:
     params = {name: value for name, value in shortcuts.items() if value}
     for pair in pairs:
