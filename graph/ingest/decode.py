@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -14,19 +15,30 @@ _MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF
           (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (docx/xlsx?)"),
           (b"\x7fELF", "an executable"), (b"\xd0\xcf\x11\xe0", "an old Office document"))
 SAMPLE = 64 * 1024
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Characters Chinese articles are made of; UTF-16 read with the wrong byte order gives mostly others.
+_ORDINARY = re.compile("[\t\n\r -~\u00a0-\u00ffāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 
 
 class DecodeError(InputError):
     """A file's bytes are not text in any encoding bangfu reads."""
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Return the UTF-16 codec if NULs sit on one side of the byte pairs, as in UTF-16 text."""
-    sample = data[:SAMPLE]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if half and max(even, odd) > 0.2 * half and min(even, odd) < 0.02 * half:
-        return "utf_16_be" if even > odd else "utf_16_le"
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Return (text, codec) if NUL-bearing bytes read as UTF-16 text made of ordinary characters."""
+    if len(data) % 2 or b"\x00" not in data[:SAMPLE]:
+        return None
+    for codec in ("utf_16_le", "utf_16_be"):
+        try:
+            sample = data[:SAMPLE].decode(codec, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        ordinary = sum(len(run) for run in _ORDINARY.findall(sample))
+        if not _CONTROL.search(sample) and ordinary >= 0.95 * len(sample):
+            try:
+                return data.decode(codec), codec.replace("_", "-")
+            except UnicodeDecodeError:
+                return None
     return None
 
 
@@ -51,10 +63,7 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise DecodeError(f"starts with a {codec} byte-order mark but is not {codec}") from None
     utf16 = _utf16_without_bom(data)
     if utf16:
-        try:
-            return data.decode(utf16), utf16.replace("_", "-")
-        except UnicodeDecodeError:
-            pass
+        return utf16
     reason = _binary_reason(data)
     if reason:
         raise DecodeError(reason)
