@@ -36,10 +36,13 @@ class Home:
 @cache
 def _automaton() -> ahocorasick.Automaton:
     """Build the scanner of every full, short and former name once per process."""
-    forms: dict[str, bool] = {}
-    for form, _adcode, is_short in load_gazetteer().names():
+    gaz = load_gazetteer()
+    forms: dict[str, bool] = {}  # form -> True unless it is the full name of a current division
+    for form, adcode, _is_short in gaz.names():
         if len(form) >= 2:
-            forms[form] = forms.get(form, True) and is_short
+            division = gaz.get(adcode)
+            full = division is not None and division.current and division.name == form
+            forms[form] = forms.get(form, True) and not full
     automaton = ahocorasick.Automaton()
     for form, is_short in forms.items():
         automaton.add_word(form, (form, is_short))
@@ -48,7 +51,8 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def scan(text: str) -> list[tuple[int, int, str, bool]]:
-    """Return the leftmost-longest, non-overlapping division names in text as (start, end, form, is_short)."""
+    """Return the leftmost-longest, non-overlapping division names in text as (start, end, form, is_short);
+    is_short is True for every form but a current division's full name (short and former names)."""
     found = []
     for end, (form, is_short) in _automaton().iter_long(text):
         found.append((end - len(form) + 1, end + 1, form, is_short))

@@ -17,6 +17,7 @@ from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
 # Words a head may be the start of, which then is no head: 大学生, 中学生, 学校党建 is fine.
 _NATIONAL = {"教育部"}
+_NEEDS_PROPER = {"学校", "幼儿园"}
 _WHOLE = set("全各该本我两")
 _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
@@ -78,6 +79,19 @@ def canonical(name: str) -> str:
     return name
 
 
+def _hierarchy(seq: list[DivisionMention]) -> list[DivisionMention]:
+    """Keep the leading run of divisions that nest (杭州市西湖区); what follows is part of the proper name
+    (略阳县天津高级中学 is a school in 略阳县 named 天津)."""
+    from .gazetteer import load_gazetteer
+
+    gaz, chain = load_gazetteer(), seq[:1]
+    for m in seq[1:]:
+        if chain[-1].division not in gaz.ancestors(m.division.adcode):
+            break
+        chain.append(m)
+    return chain
+
+
 def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, DivisionMention],
                blocked: list[bool]) -> tuple[int, str | None, list[DivisionMention]]:
     """Walk left from a head; return (start of the name, generic prefix or None, division prefixes)."""
@@ -86,12 +100,12 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
         if blocked[pos - 1]:
             return pos, None, []
         if pos in div_end:  # a division prefix (略阳县职教中心, 西安理工大学): take it and any before it
-            chain = []
+            seq = []
             while pos in div_end and div_end[pos].division is not None:
-                chain.insert(0, div_end[pos])
+                seq.insert(0, div_end[pos])
                 pos = div_end[pos].start
-            if chain:
-                return pos, None, chain
+            if seq:
+                return pos, None, _hierarchy(seq)
         if _stop_ends_at(text, pos) or not _is_name_char(text[pos - 1]) or text[pos - 1].isdigit():
             return pos, None, []
         for prefix in GENERIC_PREFIXES:
@@ -123,13 +137,15 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
             continue
         name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
         proper = text[name_start:hs]
-        trimmed, looks_proper = trim_name(proper)
+        trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
         if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
             start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
         if proper and (is_generic(proper) or _COUNTED.search(proper)):
             continue
         if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
             continue
+        if head.word in _NEEDS_PROPER and not proper:
+            continue  # 环县学校 is the county's schools, not a school
         if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
             continue  # 政府, 教育局 with no place named is nobody in particular
         if start > 0 and blocked[start - 1] and not (prefix or chain or looks_proper or unknown_run(proper)):
@@ -141,7 +157,7 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
                 continue  # 县教育局 in an article about no known county names nothing
             completed = division.name + ("委" if prefix.endswith("委") else "")
         elif chain:
-            completed = text[start:name_start]
+            completed = _place_part(chain[-1], head, proper)
         else:
             completed = ""
         if not proper and not completed and head.word not in ("教育部",):
@@ -151,6 +167,15 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
         surface = text[start:he]
         found.append(OrgMention(start, he, surface, canonical(completed + proper + head.word), head.type, division))
     return _longest(found)
+
+
+def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
+    """The place in a canonical name: only the most specific division (杭州市西湖区教育局 → 西湖区教育局);
+    its full name for bodies and bare school types (略阳职教中心 → 略阳县职教中心), its own form otherwise
+    (镇巴中学, 西安理工大学)."""
+    if head.type == "Government" or (not proper and head.bare_ok):
+        return last.division.name
+    return last.surface
 
 
 def _longest(mentions: list[OrgMention]) -> list[OrgMention]:

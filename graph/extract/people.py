@@ -35,7 +35,9 @@ def _name_after(text: str, pos: int) -> str | None:
     for n in (2, 1):
         if text[pos:pos + n] in surnames() and (n == 1 or len(text) > pos + 3):
             rest = text[pos + n:pos + n + 2]
-            if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME:
+            # 李国强在…: three characters, unless the third starts a word with the next (王强调研: 强调)
+            if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME \
+                    and not word_tag(text[pos + n + 1:pos + n + 3]):
                 return text[pos:pos + n + 2]
             if rest[:1] and _is_cjk(rest[0]) and rest[0] not in _AFTER_NAME:
                 return text[pos:pos + n + 1]

@@ -92,7 +92,10 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     types = {e.key: e.type for e in found.entities}
     ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
     out = []
+    starts = {e.start for e in ends if e.key.startswith("div:")}
     for e in ends:
+        if e.key.startswith("div:") and e.end in starts:
+            continue  # 甘肃省环县: the most specific division of a chain is the end
         modifier = e.key.startswith("div:") and bool(_GROUP_AFTER.match(doc.text, e.end))
         out.append(End(e.start, e.end, e.key, e.type, modifier))
     if found.home.county is not None:
@@ -169,8 +172,12 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
     if not right or s.has_placeholder(ws + 1, right[0].start):
         return []
     left = [e for e in s.between(s.start, ws) if not e.modifier and e.key not in {r.key for r in right}]
-    if left and left[-1].start >= cs and len(s.text[left[-1].end:ws]) <= 1:
-        return [(s.coordinated(left[-1], True), [right[0]], 1.0)]
+    gap = s.text[left[-1].end:ws] if left else ""
+    if left and left[-1].start >= cs and (len(gap) <= 1 or gap == "分别"):
+        lefts, rights = s.coordinated(left[-1], True)[::-1], s.coordinated(right[0], False)
+        if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别与 A、B 结对: item by item
+            return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
+        return [(lefts, [right[0]], 1.0)]
     if s.has_placeholder(cs, ws) or s.has_placeholder(max(s.start, ws - 2), ws):
         return []
     if left:  # the subject of an earlier clause: 县职教中心…，与 Y 合作办学

@@ -32,8 +32,9 @@ def word_tag(text: str) -> str | None:
     return _posseg().dt.word_tag_tab.get(text)
 
 
-def trim_name(part: str) -> tuple[str, bool]:
+def trim_name(part: str, anchored: bool = False) -> tuple[str, bool]:
     """Cut a name part after its last verb or function word; say whether what is left looks proper.
+    A part anchored by a place (略阳县接官亭镇…) keeps a leading one-character verb: it is the name's.
 
     坚持抓 → ("", False); 凤鸣实验 → ("凤鸣实验", …); 华唐中科教育科技 → kept whole.
     """
@@ -44,7 +45,7 @@ def trim_name(part: str) -> tuple[str, bool]:
     for i, (w, flag) in enumerate(words):
         if len(w) >= 2 and flag in NOT_NAME_TAGS:
             cut = i + 1
-    while cut < len(words) and words[cut][1] in NOT_NAME_TAGS and len(words[cut][0]) == 1:
+    while not anchored and cut < len(words) and words[cut][1] in NOT_NAME_TAGS and len(words[cut][0]) == 1:
         cut += 1
     kept = words[cut:]
     proper = any(flag in _PROPER and len(w) >= 2 for w, flag in kept)
