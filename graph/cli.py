@@ -87,6 +87,83 @@ def ingest(corpus: tuple[str, ...], output: str | None):
         sys.exit(EXIT_SKIPPED)
 
 
+# --- extract and build: the pipeline (graph/pipeline.py) ---
+
+def _with_progress(label: str, work):
+    """Run work(progress) under a rich progress bar on standard error (shown on terminals only)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    err = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn(label + " {task.completed} files"), BarColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("", total=None)
+        return work(lambda name: bar.update(task, advance=1, description=name))
+
+
+def _print_report(report, title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .ingest import skip_message
+
+    table = Table(title=title, show_header=False)
+    table.add_row("documents processed", str(len(report.processed)))
+    table.add_row("documents skipped", str(len(report.skipped)))
+    table.add_row("entities", ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "-")
+    table.add_row("relations", ", ".join(f"{k} {v}" for k, v in report.relations.items()) or "-")
+    table.add_row("timings (s)", ", ".join(f"{k} {v}" for k, v in report.timings.items()))
+    table.add_row("outputs", "\n".join(report.outputs))
+    Console().print(table)
+    err = Console(stderr=True)
+    for skipped in report.skipped:
+        err.print(skip_message(skipped), markup=False, highlight=False)
+
+
+@cli.command()
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="JSON Lines file to write, one object per document (schema in README.md).")
+@_clean_errors
+def extract(corpus: tuple[str, ...], output: str):
+    """Extract entities and relations from articles, one JSON line per document.
+
+    Exit status: 0 when every input was processed, 3 when some were skipped.
+
+    Example: bangfu extract seeds/corpus -o extractions.jsonl
+    """
+    from .pipeline import run_extract
+
+    report = _with_progress("extract", lambda progress: run_extract(list(corpus), output, progress))
+    _print_report(report, "bangfu extract")
+    if not report.ok:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Output folder: store/, graph.ttl, graph.html, graph.gexf, graph.json, extractions.jsonl, "
+                   "report.json.")
+@_clean_errors
+def build(corpus: tuple[str, ...], out: str):
+    """Build the knowledge graph of a corpus: the main job.
+
+    Reads every article, extracts entities and relations, merges them into one graph, and writes
+    the Oxigraph store, Turtle, the interactive overview, GEXF for Gephi and a build report.
+    Exit status: 0 when every input was processed, 3 when some were skipped (see report.json).
+
+    Example: bangfu build seeds/corpus -o out
+    """
+    from .pipeline import run
+
+    report = _with_progress("build", lambda progress: run(list(corpus), out, progress))
+    _print_report(report, "bangfu build")
+    if not report.ok:
+        sys.exit(EXIT_SKIPPED)
+
+
 # --- linked data: query, validate, serve (graph/rdf) ---
 
 def _params(pairs: tuple[str, ...], shortcuts: dict[str, str | None]) -> dict[str, str]:
@@ -170,3 +247,50 @@ def serve(out, port, host, allow_update):
     mode = "read-write" if allow_update else "read-only"
     click.echo(f"serving {out}/store ({mode}) at http://{host}:{port}/query — Ctrl-C to stop", err=True)
     raise SystemExit(rdf.serve(out, host, port, allow_update))
+
+
+# --- view and export: pages to explore the graph, files for Gephi and RDF tools (graph/views, graph/export) ---
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--focus", help="Centre the view on this entity (name, key, adcode or romanised name).")
+@click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True,
+              help="How many relations away from --focus to show.")
+@click.option("--type", "types", multiple=True, help="Show only entities of this type (repeatable).")
+@click.option("--province", help="Show only this province's network (name or adcode).")
+@click.option("--layout", type=click.Choice(["force", "geo"]), default="force", show_default=True,
+              help="force: a physics layout; geo: divisions on the map, others beside their division.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML page to write (self-contained, works offline).")
+@_clean_errors
+def view(out, focus, hops, types, province, layout, output):
+    """Write an interactive page of a built graph, whole or focused on one entity.
+
+    Example: bangfu view out --focus 略阳县 --layout geo -o lueyang.html
+    """
+    from . import views
+    from .build import load_graph
+
+    net = views.view(load_graph(out), focus=focus, hops=hops, types=types, province=province, layout=layout)
+    views.write_view(net, output)
+    click.echo(f"wrote {output} ({len(net.nodes)} nodes, {len(net.edges)} edges)")
+
+
+@cli.command("export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "jsonld", "ttl", "nt"]),
+              required=True, help="gexf/graphml for Gephi, csv (nodes.csv + edges.csv), or RDF.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write (for csv: a folder).")
+@_clean_errors
+def export_command(out, fmt, output):
+    """Export a built graph for Gephi, spreadsheets or RDF tools.
+
+    Example: bangfu export out --format gexf -o out/graph.gexf
+    """
+    from .build import load_graph
+    from .export import export
+
+    for path in export(load_graph(out), fmt, output):
+        click.echo(f"wrote {path}")

@@ -4,9 +4,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import cache
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
+
+
+@cache
+def _file_mode() -> int:
+    """The mode a plain open() would give a new file: 0o666 less the umask (mkstemp makes it 0o600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextmanager
@@ -21,6 +30,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
