@@ -11,8 +11,10 @@ import re
 
 from .offsets import Mapped
 
+# A box heading stands alone on its line ("热点排行", "相关新闻：", "评论：(标题)"), unlike a sentence
+# that merely starts with the same words.
 _BOX = re.compile(r"\s*(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点排行|热点阅读|热门推荐|猜你喜欢|新闻推荐|"
-                  r"频道推荐|图文看点|图文推荐|精彩推荐|评论[：:(（]|网友评论|分享到|上一篇|下一篇)")
+                  r"频道推荐|图文看点|图文推荐|精彩推荐|评论|网友评论|分享到|上一篇|下一篇)\s*(?:[：:].{0,80})?\s*")
 _FOOTER = re.compile(r"\s*(?:[\d\-/:.年月日 ]{8,}\s*)?[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|来源|稿源|本文来源|发布时间|发布日期|时间|作者|"
                      r"记者|通讯员|原标题|免责声明|版权声明|声明|打印|关闭窗口|字号|浏览次数|点击数)\s*[：:]")
 _BREADCRUMB = re.compile(r"(?:[^>›»\n]{1,20}\s*[>›»＞]\s*){2,}")
@@ -47,7 +49,7 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
         if m.start() == m.end():
             break
         line = m.group(0)
-        if _BOX.match(line) and len(line.strip()) <= MAX_META_LINE and m.start() > 0:
+        if _BOX.fullmatch(line.strip()) and m.start() > 0:
             spans.append((m.start(), len(text)))
             break
         if is_boilerplate(line):

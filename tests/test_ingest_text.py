@@ -1,0 +1,51 @@
+"""Boilerplate, metadata, placeholders and sentences, on small texts written for the tests."""
+from __future__ import annotations
+
+from graph.ingest import ingest_text, split_sentences
+from graph.ingest.metadata import iso_date
+
+PAGE = """首页 新闻 教育 汉中 略阳 图片
+地方网 > 陕西 > 汉中市 > 正文
+城固县与西乡县签订教育帮扶协议
+来源：汉中日报 2021-03-05 09:10 http://example.org/a.html
+城固县教育局与西乡县教育局签订结对帮扶协议。双方将互派教师。
+（李明）
+热点排行
+1. 与本文无关的新闻。
+责任编辑：王芳
+"""
+
+
+def test_page_boilerplate_goes_to_metadata():
+    doc = ingest_text("p", PAGE)
+    assert doc.text == "城固县与西乡县签订教育帮扶协议\n城固县教育局与西乡县教育局签订结对帮扶协议。双方将互派教师。"
+    assert doc.meta["title"] == "城固县与西乡县签订教育帮扶协议"
+    assert doc.meta["date"] == "2021-03-05" and doc.meta["source"] == "汉中日报"
+    assert doc.meta["url"] == "http://example.org/a.html" and doc.meta["author"] == "李明"
+    assert doc.meta["editor"] == "王芳"
+    assert "热点排行" in doc.boilerplate
+
+
+def test_body_line_starting_like_a_box_is_kept():
+    text = "西安理工大学对口帮扶略阳县。\n相关新闻报道称，双方合作良好。\n正文结束。"
+    assert ingest_text("t", text).text == text
+    assert ingest_text("t", text + "\n相关新闻：\n无关。").text == text
+
+
+def test_dates():
+    assert iso_date("发布时间：2023年11月19日") == "2023-11-19"
+    assert iso_date("2017-12-16 06:47") == "2017-12-16"
+    assert iso_date("2017-13-45") is None
+
+
+def test_placeholders_cover_the_blank_and_its_unit():
+    doc = ingest_text("t", "__区教育局选派xx名教师到__县，xxxx年x名校长参加培训，6+X模式不变。")
+    marked = [doc.text[a:b] for a, b in doc.placeholders]
+    assert marked == ["__区教育局", "xx名", "__县", "xxxx年", "x名"]
+
+
+def test_sentences_split_on_chinese_marks_and_quotes():
+    text = "他说：“我们来了。”然后走了！真的吗？是的；好\n第二行"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["他说：“我们来了。”", "然后走了！", "真的吗？", "是的；", "好", "第二行"]
+    assert split_sentences("") == [] and split_sentences("  \n ") == []
