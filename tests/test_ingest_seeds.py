@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from graph.ingest import Document, read_corpus
+from graph.ingest import Document, ingest_text, read_corpus, split_sentences
 
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -88,16 +88,15 @@ def test_placeholders_are_marked(docs):
 
 
 @pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
-def test_offsets_point_into_the_original(docs, key):
+def test_every_sentence_maps_back_to_its_original(docs, key):
     doc = docs[key]
     assert len(doc.starts) == len(doc.ends) == len(doc.text)
     assert list(doc.starts) == sorted(doc.starts)
-    assert all(0 <= s < e <= len(doc.original) for s, e in zip(doc.starts, doc.ends))
-    for a, b in [(0, 10), (len(doc.text) // 2, len(doc.text) // 2 + 20)]:
+    loose = str.maketrans("，；：（）！？", ",;:()!?")
+    for a, b in split_sentences(doc.text):
         s, e = doc.original_span(a, b)
-        # The original span, without its pinyin, converts to exactly the normalised span.
-        assert doc.text[a:b].replace("，", ",") in opencc.OpenCC("t2s").convert(PINYIN.sub("", doc.original[s:e])) \
-            .replace("，", ",").replace("\u9655", "陕").replace("陜", "陕") or key == "000"
+        again = ingest_text("again", doc.original[s:e]).text
+        assert doc.text[a:b].translate(loose) in again.translate(loose) or "?" in doc.original[s:e]
 
 
 def test_unchanged_words_map_back_to_themselves(docs):
