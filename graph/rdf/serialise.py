@@ -1,6 +1,7 @@
 """Write an RDF graph as Turtle, N-Triples, JSON-LD, RDF/XML or TriG; Turtle and N-Triples byte-stable."""
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph
@@ -46,7 +47,9 @@ def serialise(rdf: Graph, fmt: str = "turtle") -> bytes:
         lines = rdf.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
         return b"".join(sorted(set(line for line in lines if line.strip())))
     if fmt == "trig":
-        return _in_dataset(rdf).serialize(format="trig", encoding="utf-8")
+        with warnings.catch_warnings():  # rdflib 7's own TriG writer calls its deprecated default_context
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return _in_dataset(rdf).serialize(format="trig", encoding="utf-8")
     if fmt == "json-ld":
         context = {prefix: str(namespace) for prefix, namespace in t.PREFIXES.items()}
         return rdf.serialize(format="json-ld", context=context, sort_keys=True, indent=1, encoding="utf-8")

@@ -61,6 +61,7 @@ def build_store(out_dir: str | Path, ntriples: bytes) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE}.new-"))
+    folder.chmod(0o755)  # mkdtemp makes it private; a server run by another user must read it
     try:
         store = ox.Store(str(folder))
         store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
