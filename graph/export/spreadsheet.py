@@ -1,0 +1,44 @@
+"""nodes.csv and edges.csv in the columns Gephi's spreadsheet import recognises."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import InputError
+from ..files import atomic_write
+from ..views import palette
+from .attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edge_row, edge_weight, node_label, node_row, sorted_edges
+
+NODE_COLUMNS = ["Id", "Label", "Type", *(n for n in NODE_ATTRIBUTES if n != "type")]
+EDGE_COLUMNS = ["Source", "Target", "Type", "Id", "Label", "Weight", *EDGE_ATTRIBUTES]
+
+
+def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
+    with atomic_write(path) as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_csv(graph: nx.MultiDiGraph, folder) -> list[Path]:
+    """Write FOLDER/nodes.csv and FOLDER/edges.csv; return both paths."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: the CSV export writes nodes.csv and edges.csv into a folder; "
+                         "pass a folder path")
+    nodes = []
+    for key in sorted(graph.nodes):
+        row = node_row(graph, key)
+        nodes.append({"Id": key, "Label": node_label(graph, key), "Type": row.pop("type", ""), **row})
+    edges = []
+    for number, (source, target, rel, data) in enumerate(sorted_edges(graph)):
+        row = edge_row(data)
+        edges.append({"Source": source, "Target": target, "Id": number, "Label": row.get("kind", rel),
+                      "Type": "Undirected" if rel in palette.SYMMETRIC else "Directed",
+                      "Weight": edge_weight(data), **row})
+    paths = [folder / "nodes.csv", folder / "edges.csv"]
+    _write(paths[0], NODE_COLUMNS, nodes)
+    _write(paths[1], EDGE_COLUMNS, edges)
+    return paths
