@@ -79,7 +79,8 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     for s, e, form, short in hits:
         if short and _cuts_a_word(text, s, e):
             continue
-        division = gaz.resolve(form, context)
+        # the anchors themselves first (鼓楼区 beside 南京市), then their ancestors (西乡 beside 略阳县)
+        division = gaz.resolve(form, anchors) or gaz.resolve(form, context)
         if division is not None and short and division.level == "County" and not _near(gaz, division, near):
             division = None  # a county's short name (资源, 惠民, 周至) counts only beside its own region
         out.append(DivisionMention(s, e, form, division, short))

@@ -1,0 +1,136 @@
+"""Entity recognition on sentences written for the tests: each rule and each trap of the entities issue."""
+import pytest
+
+from extracting import names, run
+
+
+def test_xian_alone_is_a_prefecture_and_the_university_is_not_split():
+    found = names("陕西省西安市的西安理工大学对口帮扶略阳县。西安7所名校也参与其中。")
+    assert found["西安理工大学"] == "University"
+    assert found["西安市"] == "Prefecture"
+    assert "理工大学" not in found and "西安理工" not in found
+
+
+def test_long_enterprise_name_is_one_entity():
+    found = names("县职教中心与北京华唐中科教育科技有限公司合作办学。")
+    assert found.get("北京华唐中科教育科技有限公司") == "Enterprise"
+    assert not any(name.startswith("华唐") for name in found)
+
+
+def test_well_known_short_school_form():
+    found = names("略阳县选派30名骨干教师，到人大附中等三所名校进行跟岗培训。")
+    assert found.get("人大附中") == "School"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("汉中市西乡县教体局组织教师培训。西乡的学校也参加。", "西乡县"),
+    ("汉中市的西乡今年新建了两所学校。", "西乡县"),
+])
+def test_short_county_name_resolves_in_its_region(text, expected):
+    assert names(text).get(expected) == "County"
+
+
+def test_short_county_name_without_context_is_not_assigned():
+    assert "西乡县" not in names("西乡今年新建了两所学校。")
+
+
+def test_shared_district_name_without_context_is_flagged_not_assigned():
+    found = run("鼓楼区的学校开展了读书活动。")
+    assert not any(e.name.endswith("鼓楼区") for e in found.entities)
+
+
+def test_shared_district_name_with_its_city_resolves():
+    found = names("南京市鼓楼区教育局与对口学校开展交流。")
+    assert "鼓楼区" in found or "鼓楼区教育局" in found
+
+
+def test_word_is_not_a_county_short_name():
+    assert not any(t == "County" for t in names("教师每周至少开展一次家访，整合资源，惠民利民。").values())
+
+
+def test_generic_prefix_is_completed_from_the_article_county():
+    found = names("咸阳市旬邑县推进教育均衡。县实验小学开展了“雅正”文化建设，县委、县政府高度重视。")
+    assert found.get("旬邑县实验小学") == "School"
+    assert found.get("旬邑县政府") == "Government"
+
+
+def test_province_prefix_is_completed_from_the_article_province():
+    found = names("根据省委高教工委和省教育厅安排，由西安理工大学对口帮扶略阳县。")
+    assert found.get("陕西省教育厅") == "Government"
+    assert found.get("陕西省委高教工委") == "Government"
+
+
+def test_generic_prefix_without_a_known_county_gives_nothing():
+    assert names("县教育局组织了培训。") == {}
+
+
+def test_placeholders_give_nothing():
+    found = names("__县教育局选派xx名教师到__区跟岗学习，xxxx年__县__乡中心学校与__区学校结对。")
+    assert not any("_" in name or "x" in name for name in found)
+    assert not any(t in ("County", "Government", "School") for t in found.values())
+
+
+def test_name_after_a_placeholder_keeps_its_proper_part():
+    assert names("__县__乡中心和__凤鸣实验小学结对友好学校。").get("凤鸣实验小学") == "School"
+
+
+def test_verbs_and_generic_words_are_not_school_names():
+    found = names("略阳县坚持抓学校党建，新建幼儿园24所，贫困村学校全部达标，各学校积极参与。")
+    assert not any(t == "School" for t in found.values()), found
+
+
+def test_people_with_posts_are_linked_to_their_division():
+    ex = run("略阳县县长范卫民表示，要让每个孩子有学上。县委书记杨瑞良同志联系包抓县职教中心。")
+    people = {e.name: e for e in ex.entities if e.type == "Person"}
+    assert set(people) == {"范卫民", "杨瑞良"}
+    assert people["范卫民"].post == "县长" and people["范卫民"].parent == "div:610727"
+    assert people["杨瑞良"].post == "县委书记"
+
+
+def test_name_before_post():
+    assert names("环县教育局吴云涛局长多次赴海淀区调研。").get("吴云涛") == "Person"
+
+
+def test_common_words_beside_posts_are_not_people():
+    found = names("双方教育局长参加开班仪式，学校党组织书记和校长参加培训，局长曾就落实意见调研。")
+    assert not any(t == "Person" for t in found.values()), found
+
+
+def test_editor_footer_is_metadata_not_an_actor():
+    ex = run("山丹县深化教育改革，推进县管校聘。\n编辑：张慧敏")
+    assert ex.meta.get("editor") == "张慧敏"
+    assert not any(e.name == "张慧敏" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("依托“三名+”工程，推进城乡学校共同发展。", "三名+工程"),
+    ("全面建成“三通两平台”。", "三通两平台"),
+    ("使“八个一批”教育脱贫工作有序开展。", "八个一批"),
+    ("全面落实义务教育“两免一补”政策和农村义务教育学生营养改善计划。", "两免一补"),
+    ("通过特岗计划补充教师42名。", "特岗计划"),
+    ("持续深化“县管校聘”改革。", "县管校聘"),
+])
+def test_programmes_have_canonical_names_without_quotes(text, programme):
+    assert names(text).get(programme) == "Programme"
+
+
+def test_slogans_are_not_programmes():
+    found = names("开展“一对一”结对帮扶，实行“一生一策”，打通“最后一公里”，开展“督、研、创”活动。")
+    assert not any(t == "Programme" for t in found.values()), found
+
+
+def test_traditional_and_simplified_forms_are_one_entity():
+    ex = run("略陽縣地處秦嶺腹地。略阳县教育局组织培训，略阳的学校积极参与。")
+    lueyang = [e for e in ex.entities if e.adcode == "610727"]
+    assert len(lueyang) == 1
+    assert {"略陽縣", "略阳"} <= set(lueyang[0].aliases)
+    assert lueyang[0].romanised and "Xian" in lueyang[0].romanised
+
+
+def test_school_named_after_a_place_elsewhere_stays_in_its_county():
+    assert names("西安理工大学附属中学与略阳县天津高级中学结成友好学校。").get("略阳县天津高级中学") == "School"
+
+
+def test_body_names_keep_only_the_most_specific_division():
+    found = names("杭州市西湖区教育局选派干部到台江县教育局挂职。西湖区教育局还组织了送教。")
+    assert "西湖区教育局" in found and "杭州市西湖区教育局" not in found
