@@ -82,7 +82,11 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
         # the anchors themselves first (鼓楼区 beside 南京市), then their ancestors (西乡 beside 略阳县)
         division = gaz.resolve(form, anchors) or gaz.resolve(form, context)
         if division is not None and short and division.level == "County" and not _near(gaz, division, near):
-            division = None  # a county's short name (资源, 惠民, 周至) counts only beside its own region
+            province = gaz.province_of(division.adcode)
+            if word_tag(form) not in (None, "ns") or (near and province and province.adcode not in near):
+                # a county short name that is also a word (资源, 惠民), or that lies in another province
+                # than the article's places (长岭 in a Zhenba report is a township), names no county here
+                division = None
         out.append(DivisionMention(s, e, form, division, short))
     return out
 

@@ -1,0 +1,138 @@
+"""Relation extraction on sentences written for the tests: each phrasing, passive and coordinated forms,
+false friends, pronouns and placeholders."""
+import pytest
+
+from extracting import relations, run
+
+XAUT, LUEYANG = "西安理工大学", "略阳县"
+
+
+@pytest.mark.parametrize("text", [
+    "由西安理工大学对口帮扶略阳县。",
+    "西安理工大学对口帮扶略阳县，成效明显。",
+    "根据省委高教工委和省教育厅安排，由西安理工大学对口帮扶略阳。",
+    "略阳县在西安理工大学的帮扶下，建成了在线互动课堂。",
+    "汉中市略阳县地处秦岭。在西安理工大学的倾力帮扶下，该县开展了两期培训。",
+])
+def test_assists_with_direction_from_the_structure(text):
+    found = relations(text)
+    assert (XAUT, "assists", LUEYANG) in found
+    assert (LUEYANG, "assists", XAUT) not in found
+
+
+def test_fronted_authority_is_not_a_helper():
+    found = relations("根据省委高教工委和省教育厅安排，由西安理工大学对口帮扶略阳县。")
+    assert {s for s, _t, _o in found} == {XAUT}
+
+
+def test_donation_goes_from_donor_to_recipient_with_quantity():
+    ex = run("浙江恒远文化传播有限公司为台江县民族中学捐赠价值15万元的图书。")
+    names = {e.key: e.name for e in ex.entities}
+    [rel] = [r for r in ex.relations if r.type == "assists"]
+    assert (names[rel.source], names[rel.target], rel.kind) == ("浙江恒远文化传播有限公司", "台江县民族中学", "捐赠")
+    assert ("金额", "15万元") in rel.quantities
+
+
+@pytest.mark.parametrize("text, helper, helped, kind", [
+    ("杭州市西湖区教育局每学期选派教师赴台江县送教。", "西湖区教育局", "台江县", "送教"),
+    ("雁塔区教育局选派3名干部到镇巴县教育体育局挂职。", "雁塔区教育局", "镇巴县教体局", "挂职"),
+    ("陕西师范大学每年选派研究生到宁强县顶岗支教。", "陕西师范大学", "宁强县", "支教"),
+])
+def test_sending_teachers_or_cadres_assists_the_place_gone_to(text, helper, helped, kind):
+    ex = run(text)
+    names = {e.key: e.name for e in ex.entities}
+    assert (helper, helped, kind) in {(names[r.source], names[r.target], r.kind) for r in ex.relations}
+
+
+def test_partners_and_coordination_give_one_edge_per_party():
+    found = relations("海淀区中关村第三小学、海淀区实验小学和北京市八一学校与环县第一小学结对。")
+    partners = {(s, o) for s, t, o in found if t == "partners"}
+    assert partners == {("海淀区中关村第三小学", "环县第一小学"), ("海淀区实验小学", "环县第一小学"),
+                        ("北京市八一学校", "环县第一小学")}
+
+
+def test_respectively_pairs_item_by_item():
+    found = relations("北京一零一中学、清华大学附属中学分别与环县第四中学、环县第五中学签订手拉手协议。")
+    partners = {(s, o) for s, t, o in found if t == "partners"}
+    assert partners == {("北京一零一中学", "环县第四中学"), ("清华大学附属中学", "环县第五中学")}
+
+
+def test_partner_subject_from_an_earlier_clause():
+    text = "略阳县委书记联系包抓县职教中心，发挥职业教育职能，与北京华唐中科教育科技有限公司合作办学。"
+    assert ("略阳县职教中心", "partners", "北京华唐中科教育科技有限公司") in relations(text)
+
+
+@pytest.mark.parametrize("text, host", [
+    ("略阳县选派30名骨干教师，到人大附中等三所名校进行为期一月的跟岗培训。", "人大附中"),
+    ("台江县先后选派45名青年教师到杭州市西湖区跟岗培训。", "西湖区"),
+    ("略阳县有20名校长参加了陕西师范大学组织的能力提升培训。", "陕西师范大学"),
+])
+def test_training_host_trains_the_sender(text, host):
+    found = relations(text)
+    assert any(s == host and t == "trains" for s, t, _o in found), found
+    assert not any(o == host for _s, _t, o in found)
+
+
+def test_support_in_a_fronted_clause_is_not_the_sender_of_trainees():
+    text = "略阳县深化教育改革。在北京市教委的支持下，选派30名教师，到人大附中进行跟岗培训。"
+    found = relations(text)
+    assert ("人大附中", "trains", "略阳县") in found
+    assert ("人大附中", "trains", "北京市教委") not in found
+    assert ("北京市教委", "assists", "略阳县") in found
+
+
+@pytest.mark.parametrize("text", [
+    "略阳县落实帮扶资金300万元，建立帮扶对象台账。",
+    "旬邑县持续推行师生结对帮扶机制，教师每两周对帮扶学生辅导一次。",
+    "略阳县开展党员教师结对帮扶贫困学生行动。",
+    "出台《略阳县党员教师结对帮扶贫困学生考核办法》。",
+])
+def test_false_friends_give_no_relation(text):
+    assert relations(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "__区教育局定期选派教师赴我县开展送教活动。",
+    "__县__乡中心和__凤鸣实验小学结对友好学校。",
+    "xx公司为__县捐赠图书。",
+    "我县选派xx名教师参加__区教育局组织的培训活动。",
+])
+def test_no_relation_ever_points_at_a_placeholder(text):
+    ex = run(text)
+    names = {e.key: e.name for e in ex.entities}
+    for r in ex.relations:
+        assert "_" not in names[r.source] + names[r.target] and "x" not in names[r.source] + names[r.target]
+    assert not [r for r in ex.relations if r.type != "located_in"]
+
+
+def test_pronoun_resolves_to_the_article_county():
+    text = "汉中市略阳县地处秦岭腹地。西安理工大学对口帮扶该县，为该县捐赠图书。"
+    assert (XAUT, "assists", LUEYANG) in relations(text)
+
+
+def test_a_division_that_modifies_a_group_is_no_partner():
+    found = relations("旬邑县推进均衡发展。21所义务段学校与西安名校建立交流协作关系。")
+    assert not any("西安市" in (s, o) for s, _t, o in found)
+
+
+def test_evidence_cites_the_original_sentence_and_offsets():
+    text = "略陽縣地處秦嶺腹地。由西安理工大學對口幫扶略陽縣，成效明顯。"
+    ex = run(text)
+    [rel] = [r for r in ex.relations if r.type == "assists"]
+    ev = rel.evidence
+    assert text[ev.start:ev.end] == ev.original
+    assert "西安理工大學對口幫扶略陽縣" in ev.original and "西安理工大学对口帮扶略阳县" in ev.sentence
+    assert rel.kind == "对口帮扶" and 0 < rel.confidence <= 1
+
+
+def test_year_and_programme_of_a_relation():
+    ex = run("2021年，在“三名+”工程支持下，镇巴中学与西安市铁一中学结对。")
+    [rel] = [r for r in ex.relations if r.type == "partners"]
+    assert rel.year == 2021 and rel.programme == "Programme:三名+工程"
+
+
+def test_located_in_follows_the_name_and_the_gazetteer():
+    ex = run("略阳县职教中心与北京华唐中科教育科技有限公司合作办学。")
+    located = {(r.source, r.target) for r in ex.relations if r.type == "located_in"}
+    assert ("School:略阳县职教中心", "div:610727") in located
+    assert ("div:610727", "div:610700") in located
