@@ -1,7 +1,6 @@
 """The views in a real headless Chromium: offline, no errors, a drawn canvas, tooltips, escaped hostile names."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +91,6 @@ def test_view_runs_offline_draws_and_shows_tooltips(browser, tmp_path, layout):
     text = hover(page, "div:610727")
     assert "略阳县" in text and "County" in text and "610727" in text and "汉中市" in text and "Lueyang Xian" in text
     assert_clean(seen)
-    if layout == "force" and os.environ.get("BANGFU_SCREENSHOT"):
-        DOCS.mkdir(exist_ok=True)
-        page.screenshot(path=str(DOCS / "seed-graph.png"))
     page.close()
 
 

@@ -10,7 +10,7 @@ from .layout import geo_positions, spring_positions
 from .select import STRUCTURAL, select
 from .tooltips import edge_title, node_title
 
-BIG = 1000  # nodes above which the layout is computed here and the page runs no physics
+BIG = 400  # nodes above which the layout is computed here and the page runs no physics
 LAYOUTS = ("force", "geo")
 SIZES = ("degree", "docs")
 FONTS = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, sans-serif"
@@ -25,9 +25,9 @@ def _options(count: int, physics: bool) -> dict:
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120, "springConstant": 0.03,
+            "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.4, "springLength": 90, "springConstant": 0.04,
                           "damping": 0.2, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": physics, "iterations": 400 if big else 1000, "updateInterval": 50,
+            "stabilization": {"enabled": physics, "iterations": 300, "updateInterval": 50,
                               "fit": True},
             "minVelocity": 1.5,
         },
