@@ -136,3 +136,13 @@ def test_located_in_follows_the_name_and_the_gazetteer():
     located = {(r.source, r.target) for r in ex.relations if r.type == "located_in"}
     assert ("School:略阳县职教中心", "div:610727") in located
     assert ("div:610727", "div:610700") in located
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("杭州市西湖区与台江县签订教育结对帮扶协议。", ("西湖区", "assists", "台江县")),
+    ("杭州市与黔东南苗族侗族自治州开展东西部协作。", ("杭州市", "assists", "黔东南苗族侗族自治州")),
+    ("杭州市西湖区教育局每学期赴台江县送教。", ("西湖区教育局", "assists", "台江县")),
+    ("台江县组织教师赴杭州市西湖区参加培训。", ("西湖区", "trains", "台江县")),
+])
+def test_more_phrasings(text, expected):
+    assert expected in relations(text)

@@ -22,11 +22,12 @@ END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "Scho
              "Enterprise", "Organization"}
 # A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
 _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
-                  "方案", "协议", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
+                  "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
                   "项目", "队伍", "单位", "体系", "制度", "会", "经验")
 # A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
 _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)")
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
+_SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 _COORD = re.compile(r"^[、和及]|^以及$")
 _BREAK = "，,；;：:。！？!?\n"
 
@@ -92,10 +93,11 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     types = {e.key: e.type for e in found.entities}
     ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
     out = []
-    starts = {e.start for e in ends if e.key.startswith("div:")}
+    starts = {e.start for e in ends}
     for e in ends:
-        if e.key.startswith("div:") and e.end in starts:
-            continue  # 甘肃省环县: the most specific division of a chain is the end
+        joined = e.end in starts or (doc.text[e.end:e.end + 1] in "州市县区盟旗" and e.end + 1 in starts)
+        if e.key.startswith("div:") and joined:
+            continue  # 甘肃省环县, 黔东南州台江县教育局: the most specific part of a chain is the end
         modifier = e.key.startswith("div:") and bool(_GROUP_AFTER.match(doc.text, e.end))
         out.append(End(e.start, e.end, e.key, e.type, modifier))
     if found.home.county is not None:
@@ -140,8 +142,18 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         gs = ts - len(go.group())
         helped = [e for e in s.between(gs, ts) if not e.modifier]
         helpers = [e for e in s.between(s.start, gs) if not e.modifier]
-        if helped and helpers and "选派" in text[helpers[-1].end:gs + 1]:
+        if helped and helpers and (_SENDS.search(text[helpers[-1].end:gs + 1]) or gs - helpers[-1].end <= 6):
             return [([helpers[-1]], helped[:1], 0.9)]
+        return []
+    # X 与 Y 签订…对口帮扶协议 / X 与 Y (开展)东西部协作: the party named first helps.
+    pair = re.search(r"[与同和]([^与同和]{1,20})$", text[cs:ts])
+    if pair and not after:
+        ws = cs + pair.start()
+        helped = [e for e in before if e.start > ws]
+        helpers = [e for e in before if e.end <= ws]
+        if helped and helpers and len(text[helpers[-1].end:ws]) <= 1 and not s.has_placeholder(cs, ts) \
+                and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[helped[-1].end:ts]):
+            return [([helpers[-1]], [helped[0]], 0.7)]
         return []
     if not after or s.has_placeholder(te, after[0].start):
         return []
@@ -189,16 +201,19 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
 def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender."""
     text = s.text
-    m = re.search(r"(?:[到赴在去]|参加)([^到赴在去，；。]{1,30})$", text[s.start:ts])
-    if not m:
-        return []
-    hs = s.start + m.start()
-    hosts = [e for e in s.between(hs, ts) if not e.modifier]
+    hosts, hs = [], -1
+    for m in reversed(list(re.finditer(r"[到赴在去]|参加", text[s.start:ts]))):  # nearest anchor with a host
+        if any(ch in _BREAK for ch in text[s.start + m.end():ts]):
+            break
+        hs = s.start + m.start()
+        hosts = [e for e in s.between(hs, ts) if not e.modifier]
+        if hosts:
+            break
     if not hosts or s.has_placeholder(hs, ts):
         return []
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
                and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
-    trainee = senders[-1:] if senders and "选派" in text[senders[-1].end:hs] else _implicit(found, hosts[0])
+    trainee = senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs]) else _implicit(found, hosts[0])
     return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
 
 
