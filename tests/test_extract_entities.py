@@ -134,3 +134,10 @@ def test_school_named_after_a_place_elsewhere_stays_in_its_county():
 def test_body_names_keep_only_the_most_specific_division():
     found = names("杭州市西湖区教育局选派干部到台江县教育局挂职。西湖区教育局还组织了送教。")
     assert "西湖区教育局" in found and "杭州市西湖区教育局" not in found
+
+
+def test_person_serves_the_body_named_before_them():
+    ex = run("甘肃省庆阳市环县教育局局长马志刚介绍了情况。环县教育局吴云涛局长也参加。")
+    people = {e.name: e for e in ex.entities if e.type == "Person"}
+    assert people["马志刚"].parent == "Government:环县教育局" and people["马志刚"].post == "局长"
+    assert people["吴云涛"].parent == "Government:环县教育局"

@@ -109,10 +109,17 @@ def find_entities(doc: Document) -> Found:
         out.add(Entity(f"Programme:{p.name}", p.name, "Programme", (), romanised=romanise(p.name)),
                 p.start, p.end, p.surface)
     div_end = {m.end: m for m in divisions if m.division is not None}
+    org_end = {o.end: o for o in orgs}
     for p in people:
-        serves = div_end.get(p.post_start)
-        parent = division_key(serves.division.adcode) if serves else (
-            division_key(home.county.adcode) if home.county and p.post.startswith("县") else None)
+        # the body or division named right before the post (县教育局吴云涛局长: before the name)
+        body = org_end.get(p.post_start) or org_end.get(p.start)
+        serves = div_end.get(p.post_start) or div_end.get(p.start)
+        if body is not None:
+            parent = f"{body.type}:{body.name}"
+        elif serves is not None:
+            parent = division_key(serves.division.adcode)
+        else:
+            parent = division_key(home.county.adcode) if home.county and p.post.startswith("县") else None
         out.add(Entity(f"Person:{p.name}", p.name, "Person", (), None, parent, romanise(p.name), post=p.post),
                 p.start, p.end, p.name)
     mentions = tuple(sorted(out.mentions, key=lambda m: (m.start, m.end, m.key)))
