@@ -146,19 +146,29 @@ def extract(corpus: tuple[str, ...], output: str):
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=str),
               help="Output folder: store/, graph.ttl, graph.html, graph.gexf, graph.json, extractions.jsonl, "
                    "report.json.")
+@click.option("-w", "--workers", type=click.IntRange(1, 512), default=1, show_default=True,
+              help="Processes that ingest and extract in parallel (with --engine dask: local cluster workers).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a dask.distributed cluster (pip install 'bangfu[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local cluster.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every document again instead of reusing OUT/cache from the previous build.")
 @_clean_errors
-def build(corpus: tuple[str, ...], out: str):
+def build(corpus: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, no_cache: bool):
     """Build the knowledge graph of a corpus: the main job.
 
     Reads every article, extracts entities and relations, merges them into one graph, and writes
     the Oxigraph store, Turtle, the interactive overview, GEXF for Gephi and a build report.
+    A rebuild extracts only new or changed articles (OUT/cache); with nothing changed it keeps the outputs.
     Exit status: 0 when every input was processed, 3 when some were skipped (see report.json).
 
-    Example: bangfu build seeds/corpus -o out
+    Example: bangfu build seeds/corpus -o out --workers 2
     """
     from .pipeline import run
 
-    report = _with_progress("build", lambda progress: run(list(corpus), out, progress))
+    report = _with_progress("build", lambda progress: run(list(corpus), out, progress, workers=workers,
+                                                          engine=engine, scheduler=scheduler, cache=not no_cache))
     _print_report(report, "bangfu build")
     if not report.ok:
         sys.exit(EXIT_SKIPPED)

@@ -13,10 +13,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .build import build_graph, graph_to_json
+from .errors import InputError
 from .extract import extract, to_record
-from .files import dumps, write_jsonl, write_text
-from .ingest import read_corpus
+from .files import atomic_write, dumps, write_jsonl, write_text
+from .incremental import Outcome, Task, build_fingerprint, opened as _opened, outcomes, remember, scan, up_to_date
+from .ingest import ingest_text, read_corpus
+from .ingest.reader import ingest_bytes
 from .model import Document, Extraction, RunReport, Skipped
+from .parallel import ordered_map
 from .resolve.merge import resolve
 
 Progress = Callable[[str], None]
@@ -84,22 +88,64 @@ def report_json(report: RunReport) -> str:
     }) + "\n"
 
 
-def run(inputs, out: str | os.PathLike, progress: Progress | None = None) -> RunReport:
-    """Build the graph of a corpus into the folder `out` and return what happened."""
+OUTPUTS = ("extractions.jsonl", "graph.json", "graph.ttl", "graph.html", "graph.gexf", "report.json")
+
+
+def process_file(task: tuple[str, str, bytes]) -> Outcome:
+    """Ingest and extract one file's bytes: the unit of work that every engine maps, on any worker."""
+    path, doc_id, data = task
+    doc = ingest_bytes(Path(path), doc_id, data)
+    if isinstance(doc, Skipped):
+        return None, doc
+    ex, record = extract_one(doc)
+    return (None, record) if ex is None else (ex, dumps(record))
+
+
+def warm_up() -> None:
+    """Load jieba, OpenCC and the gazetteer now (once per worker process), not inside the first batch."""
+    extract(ingest_text("warm-up.txt", "西安理工大學對口幫扶略陽縣中學。"))
+
+
+def _engine(workers: int, engine: str, scheduler: str | None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
+    if engine == "dask":
+        from .dask_engine import dask_map
+
+        return lambda tasks: dask_map(process_file, tasks, scheduler, workers)
+    if engine != "local":
+        raise InputError(f"unknown engine {engine!r}: use local or dask")
+    if scheduler:
+        raise InputError("--scheduler needs --engine dask")
+    return lambda tasks: ordered_map(process_file, tasks, workers, warm_up)
+
+
+def run(inputs, out: str | os.PathLike, progress: Progress | None = None, workers: int = 1,
+        engine: str = "local", scheduler: str | None = None, cache: bool = True) -> RunReport:
+    """Build the graph of a corpus into the folder `out` and return what happened.
+
+    `workers` processes (or a dask cluster with engine="dask") ingest and extract the documents; the
+    outputs do not depend on how many. With `cache`, each document's extraction is kept under OUT/cache
+    and reused while the file, the extractor and its data are unchanged; when nothing changed at all,
+    the previous outputs are kept as they are.
+    """
     from . import rdf, views
     from .export import export
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = RunReport()
-    with rdf.lock(out):
+    mapper = _engine(workers, engine, scheduler)
+    with rdf.lock(out), _opened(out if cache else None) as store:
+        with _timed(report, "scan"):
+            sources = scan(inputs, store is not None)
+            fingerprint = build_fingerprint(sources) if store is not None else None
+        if store is not None and up_to_date(store, out, fingerprint, OUTPUTS):
+            return _previous_report(out, report, progress, len(sources))
         with _timed(report, "ingest+extract"):
-            pairs = list(extract_corpus(inputs, report, progress))
-        records = [record for _ex, record in pairs]
+            extractions = _extract_all(sources, store, mapper, out / "extractions.jsonl", report, progress)
         with _timed(report, "resolve+build"):
-            graph = build_graph(resolve(ex for ex, _record in pairs))
+            graph = build_graph(resolve(extractions))
+            del extractions
         with _timed(report, "write"):
-            write_jsonl(out / "extractions.jsonl", records)
             write_text(out / "graph.json", graph_to_json(graph))
         with _timed(report, "rdf"):
             report.outputs += [str(p) for p in rdf.publish(graph, out)]
@@ -112,6 +158,43 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None) -> Run
         report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
         report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
         write_text(out / "report.json", report_json(report))
-        report.outputs = sorted({*report.outputs, str(out / "extractions.jsonl"), str(out / "graph.json"),
-                                 str(out / "report.json")})
+        report.outputs = _outputs(out)
+        if store is not None:
+            remember(store, out, fingerprint, OUTPUTS)
+    return report
+
+
+def _outputs(out: Path) -> list[str]:
+    return sorted(str(out / name) for name in (*OUTPUTS, "store"))
+
+
+def _extract_all(sources, store, mapper, jsonl: Path, report: RunReport,
+                 progress: Progress | None) -> list[Extraction]:
+    """Stream every document's outcome: its JSON line into `jsonl`, its extraction into the list returned."""
+    extractions = []
+    with atomic_write(jsonl) as handle:
+        for doc_id, (ex, line), cached in outcomes(sources, store, mapper, process_file):
+            if ex is None:
+                report.skipped.append(line)
+            else:
+                report.processed.append(doc_id)
+                extractions.append(ex)
+                handle.write(line + "\n")
+            if progress:
+                progress(f"{doc_id} (cached)" if cached else doc_id)
+    return extractions
+
+
+def _previous_report(out: Path, report: RunReport, progress: Progress | None, count: int) -> RunReport:
+    """Fill the report from the unchanged build's report.json."""
+    import json
+
+    previous = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    report.processed = previous["documents"]["processed"]
+    report.skipped = [Skipped(s["path"], s["reason"]) for s in previous["documents"]["skipped"]]
+    report.entities, report.relations = previous["entities"], previous["relations"]
+    report.outputs = _outputs(out)
+    if progress:
+        for doc_id in report.processed:
+            progress(f"{doc_id} (unchanged)")
     return report

@@ -23,7 +23,7 @@ def _walk(root: Path) -> Iterator[Path]:
             info = folder.stat()
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
-            yield folder  # reported as unreadable by _read
+            yield folder  # reported as unreadable by load_bytes
             continue
         if (info.st_dev, info.st_ino) in seen:
             continue  # a symlink loop, or a folder reached twice
@@ -54,21 +54,25 @@ def _files(inputs: Sequence[Path]) -> Iterator[tuple[Path, str]]:
             yield item, item.name
 
 
-def _read(path: Path, doc_id: str) -> Document | Skipped:
-    """Ingest one file, or say why it cannot be ingested."""
+def load_bytes(path: Path, doc_id: str) -> bytes | Skipped:
+    """Return the bytes of one file, or a Skipped saying why it cannot be read."""
     try:
         if path.is_dir():
             return Skipped(doc_id, "is a folder that cannot be listed (permission denied?)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             return Skipped(doc_id, f"too large for an article ({size // 2**20} MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         return Skipped(doc_id, "cannot be read: permission denied")
     except FileNotFoundError:
         return Skipped(doc_id, "cannot be read: missing, or a broken symlink")
     except OSError as err:
         return Skipped(doc_id, f"cannot be read: {err.strerror or err}")
+
+
+def ingest_bytes(path: Path, doc_id: str, data: bytes) -> Document | Skipped:
+    """Decode and ingest the bytes read from `path`, or say why they cannot be ingested."""
     try:
         text, encoding = decode(data)
         return ingest_text(doc_id, text, format_of(path.suffix), path=path.as_posix(),
@@ -77,6 +81,12 @@ def _read(path: Path, doc_id: str) -> Document | Skipped:
         return Skipped(doc_id, str(err))
     except (ValueError, LookupError, RecursionError) as err:  # a parser choking on one odd file
         return Skipped(doc_id, f"could not be processed ({type(err).__name__}: {err})")
+
+
+def read_file(path: Path, doc_id: str) -> Document | Skipped:
+    """Ingest one file, or say why it cannot be ingested."""
+    data = load_bytes(path, doc_id)
+    return data if isinstance(data, Skipped) else ingest_bytes(path, doc_id, data)
 
 
 def _as_paths(inputs: str | os.PathLike | Sequence[str | os.PathLike]) -> list[Path]:
@@ -90,23 +100,35 @@ def _as_paths(inputs: str | os.PathLike | Sequence[str | os.PathLike]) -> list[P
     return paths
 
 
-def read_corpus(inputs: str | os.PathLike | Sequence[str | os.PathLike]) -> Iterator[Document | Skipped]:
-    """Yield a Document or a Skipped for every file of the corpus, in sorted order; never stop early.
+def corpus_files(inputs: str | os.PathLike | Sequence[str | os.PathLike]) -> Iterator[tuple[Path, str] | Skipped]:
+    """Yield (file, id) for every file of the corpus in sorted order, or a Skipped for a repeated id.
 
-    Raise InputError at once (before any file is read) when an input does not exist.
+    Raise InputError at once (before any file is listed) when an input does not exist.
     """
-    paths = _as_paths(inputs)
-    return _read_all(paths)
+    return _unique(_as_paths(inputs))
 
 
-def _read_all(paths: list[Path]) -> Iterator[Document | Skipped]:
+def _unique(paths: list[Path]) -> Iterator[tuple[Path, str] | Skipped]:
     seen: set[str] = set()
     for path, doc_id in _files(paths):
         if doc_id in seen:
             yield Skipped(doc_id, f"has the same id as an earlier file ({path.as_posix()} is read once)")
             continue
         seen.add(doc_id)
-        yield _read(path, doc_id)
+        yield path, doc_id
+
+
+def read_corpus(inputs: str | os.PathLike | Sequence[str | os.PathLike]) -> Iterator[Document | Skipped]:
+    """Yield a Document or a Skipped for every file of the corpus, in sorted order; never stop early.
+
+    Raise InputError at once (before any file is read) when an input does not exist.
+    """
+    return _read_all(corpus_files(inputs))
+
+
+def _read_all(files: Iterator[tuple[Path, str] | Skipped]) -> Iterator[Document | Skipped]:
+    for item in files:
+        yield item if isinstance(item, Skipped) else read_file(*item)
 
 
 def skip_message(skipped: Skipped) -> str:

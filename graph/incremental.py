@@ -1,0 +1,141 @@
+"""The document stream of a build: list the corpus, reuse cached extractions, send the rest to an engine.
+
+A rebuild hashes every file (cheap) and extracts only those whose key is not in OUT/cache. When the keys
+of all documents and bangfu's code equal those of the previous build, and its outputs are untouched, the
+build has nothing to do (`up_to_date`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .cache import ExtractionCache, cache_key, code_fingerprint
+from .ingest.reader import corpus_files, load_bytes
+from .model import Extraction, Skipped
+
+Task = tuple[str, str, bytes]  # (path, id, the file's bytes)
+Outcome = tuple[Extraction | None, "str | Skipped"]  # the extraction and its JSON line, or why it was skipped
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file of the corpus, and its cache key when the build uses the cache."""
+
+    path: Path
+    doc_id: str
+    key: str | None = None
+
+
+@contextmanager
+def opened(out: Path | None) -> Iterator[ExtractionCache | None]:
+    """Open OUT's cache for the block (None gives None); entries put are kept even if the build fails."""
+    if out is None:
+        yield None
+        return
+    store = ExtractionCache(out)
+    try:
+        yield store
+    finally:
+        store.commit()
+        store.close()
+
+
+def scan(inputs, keyed: bool) -> list[Source | Skipped]:
+    """List the corpus in order; with `keyed`, read and hash every file for its cache key."""
+    sources: list[Source | Skipped] = []
+    for item in corpus_files(inputs):
+        if isinstance(item, Skipped) or not keyed:
+            sources.append(item if isinstance(item, Skipped) else Source(*item))
+            continue
+        path, doc_id = item
+        data = load_bytes(path, doc_id)
+        key = None if isinstance(data, Skipped) else cache_key(data, doc_id, path.suffix)
+        sources.append(data if key is None else Source(path, doc_id, key))
+    return sources
+
+
+def build_fingerprint(sources: Iterable[Source | Skipped]) -> str:
+    """Hash bangfu's code and data and every document's key: equal fingerprints mean equal outputs."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for item in sources:
+        fields = ("skipped", item.path, item.reason) if isinstance(item, Skipped) else ("doc", item.doc_id, item.key)
+        digest.update("\0".join(fields).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _stat(out: Path, outputs: Iterable[str]) -> str | None:
+    """Describe the outputs by size and modification time; None when one is missing."""
+    files = [out / name for name in outputs]
+    store = out / "store"
+    if not store.is_dir() or not all(path.is_file() for path in files):
+        return None
+    files += sorted(p for p in store.rglob("*") if p.is_file())  # a SPARQL UPDATE changes the store
+    return json.dumps([(p.relative_to(out).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+
+
+def up_to_date(store: ExtractionCache, out: Path, fingerprint: str, outputs: Iterable[str]) -> bool:
+    """True when the previous build had the same fingerprint and its outputs were not changed since."""
+    return store.meta("fingerprint") == fingerprint and store.meta("outputs") == _stat(out, outputs)
+
+
+def remember(store: ExtractionCache, out: Path, fingerprint: str, outputs: Iterable[str]) -> None:
+    """Record a finished build, and drop the entries of documents it no longer has."""
+    store.set_meta("fingerprint", fingerprint)
+    store.set_meta("outputs", _stat(out, outputs) or "")
+    store.commit(prune=True)
+
+
+def outcomes(sources: list[Source | Skipped], store: ExtractionCache | None,
+             mapper: Callable[[Iterable[Task]], Iterator[Outcome]],
+             fallback: Callable[[Task], Outcome]) -> Iterator[tuple[str, Outcome, bool]]:
+    """Yield (id, outcome, cached) for every source in order: from the cache, or computed by `mapper`.
+
+    Cached outcomes are loaded only when their turn comes, so documents stream through; `fallback`
+    computes in this process an entry that no longer loads.
+    """
+    cached = store.keys() if store is not None else set()
+    slots: deque = deque()  # in corpus order: ("done", id, outcome), ("hit", source) or ("todo", id, key)
+
+    def tasks() -> Iterator[Task]:
+        for item in sources:
+            if isinstance(item, Skipped):
+                slots.append(("done", item.path, (None, item)))
+            elif item.key in cached:
+                slots.append(("hit", item))
+            else:
+                data = load_bytes(item.path, item.doc_id)  # read again: the scan kept keys, not documents
+                if isinstance(data, Skipped):
+                    slots.append(("done", item.doc_id, (None, data)))
+                    continue
+                key = cache_key(data, item.doc_id, item.path.suffix) if store is not None else None
+                slots.append(("todo", item.doc_id, key))
+                yield item.path.as_posix(), item.doc_id, data
+
+    def ready() -> Iterator[tuple[str, Outcome, bool]]:
+        while slots and slots[0][0] != "todo":
+            slot = slots.popleft()
+            if slot[0] == "done":
+                yield slot[1], slot[2], False
+                continue
+            source = slot[1]
+            entry = store.get(source.key)
+            if entry is not None:
+                yield source.doc_id, entry, True
+                continue
+            data = load_bytes(source.path, source.doc_id)
+            task = (source.path.as_posix(), source.doc_id, data)
+            entry = (None, data) if isinstance(data, Skipped) else fallback(task)
+            yield source.doc_id, entry, False
+
+    for outcome in mapper(tasks()):
+        yield from ready()
+        _todo, doc_id, key = slots.popleft()
+        if store is not None:
+            store.put(key, outcome)
+        yield doc_id, outcome, False
+    yield from ready()

@@ -1,0 +1,117 @@
+"""Incremental builds: cached extractions are reused, invalidated by content or extractor changes, and a
+cached build writes exactly what a cold build of the same corpus writes."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+import graph.extract
+from building import SHARED_SEEDS, build, corpus, outputs
+from graph.cache import ExtractionCache, cache_key, extractor_fingerprint
+
+
+def test_key_depends_on_bytes_id_suffix_and_extractor_version(monkeypatch):
+    key = cache_key(b"abc", "a.txt", ".txt")
+    assert key == cache_key(b"abc", "a.txt", ".TXT")
+    assert len({key, cache_key(b"abd", "a.txt", ".txt"), cache_key(b"abc", "b.txt", ".txt"),
+                cache_key(b"abc", "a.txt", ".html")}) == 4
+    monkeypatch.setattr(graph.extract, "EXTRACTOR_VERSION", "test-next")
+    assert extractor_fingerprint().startswith("test-next:")
+    assert cache_key(b"abc", "a.txt", ".txt") != key
+
+
+def test_entries_survive_closing_and_unused_ones_are_pruned(tmp_path):
+    store = ExtractionCache(tmp_path)
+    store.put("k1", (None, "line one"))
+    store.put("k2", (None, "line two"))
+    store.commit()
+    store.close()
+    store = ExtractionCache(tmp_path)
+    assert store.get("k1") == (None, "line one") and store.hits == 1
+    assert store.get("k3") is None and store.misses == 1
+    store.commit(prune=True)  # this build used k1 (and asked for k3)
+    assert store.keys() == {"k1"}
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory, shared_seeds) -> tuple[Path, Path]:
+    """A corpus of the samples and seeds, and its cold (uncached) build."""
+    folder = corpus(tmp_path_factory.mktemp("cache") / "corpus")
+    out = folder.parent / "cold"
+    build(folder, out, cache=False)
+    return folder, out
+
+
+def test_rebuild_with_nothing_changed_keeps_the_outputs(cold, tmp_path):
+    folder, reference = cold
+    first, seen = build(folder, tmp_path / "out")
+    assert not any(name.endswith(")") for name in seen)  # nothing cached yet: all extracted
+    assert outputs(tmp_path / "out") == outputs(reference)
+    mtime = (tmp_path / "out" / "graph.ttl").stat().st_mtime_ns
+    again, seen = build(folder, tmp_path / "out")
+    assert seen == [f"{doc} (unchanged)" for doc in first.processed]
+    assert "ingest+extract" not in again.timings
+    assert (again.processed, again.entities, again.relations) == (first.processed, first.entities, first.relations)
+    assert (tmp_path / "out" / "graph.ttl").stat().st_mtime_ns == mtime
+    assert outputs(tmp_path / "out") == outputs(reference)
+
+
+def test_changed_output_is_rewritten_from_cached_extractions(cold, tmp_path):
+    folder, reference = cold
+    build(folder, tmp_path / "out")
+    (tmp_path / "out" / "graph.html").write_text("edited by hand", encoding="utf-8")
+    report, seen = build(folder, tmp_path / "out")
+    assert seen == [f"{doc} (cached)" for doc in report.processed]
+    assert outputs(tmp_path / "out") == outputs(reference)
+
+
+def test_changed_file_is_extracted_again(cold, tmp_path):
+    folder, _reference = cold
+    copy = shutil.copytree(folder, tmp_path / "corpus")
+    build(copy, tmp_path / "out")
+    article = copy / "01_xaut_lueyang.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n西北大学对口帮扶洛南县。\n", encoding="utf-8")
+    report, seen = build(copy, tmp_path / "out")
+    assert [name for name in seen if not name.endswith("(cached)")] == ["01_xaut_lueyang.txt"]
+    build(copy, tmp_path / "cold", cache=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
+
+
+def test_new_extractor_version_extracts_everything_again(cold, tmp_path, monkeypatch):
+    folder, reference = cold
+    build(folder, tmp_path / "out")
+    monkeypatch.setattr(graph.extract, "EXTRACTOR_VERSION", "test-next")
+    report, seen = build(folder, tmp_path / "out")
+    assert seen == report.processed  # none cached, none unchanged
+    assert outputs(tmp_path / "out") == outputs(reference)
+    assert len(ExtractionCache(tmp_path / "out").keys()) == len(report.processed)  # old entries pruned
+
+
+def test_adding_and_removing_documents_gives_the_cold_result(tmp_path, shared_seeds):
+    folder = corpus(tmp_path / "corpus", shared=False)
+    build(folder, tmp_path / "out")
+    added = sorted(SHARED_SEEDS.iterdir())[0]
+    shutil.copy(added, folder / added.name)
+    report, seen = build(folder, tmp_path / "out")
+    assert [name for name in seen if not name.endswith("(cached)")] == [added.name]
+    build(folder, tmp_path / "cold", cache=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
+    (folder / "05_snnu_ningqiang.html").unlink()
+    report, seen = build(folder, tmp_path / "out")
+    assert "05_snnu_ningqiang.html" not in report.processed
+    assert all(name.endswith("(cached)") for name in seen)
+    shutil.rmtree(tmp_path / "cold")
+    build(folder, tmp_path / "cold", cache=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
+
+
+def test_skipped_files_stay_skipped_on_a_cached_rebuild(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("西安理工大学对口帮扶略阳县。", encoding="utf-8")
+    (folder / "b.bin").write_bytes(bytes(range(256)) * 8)
+    first, _ = build(folder, tmp_path / "out")
+    (tmp_path / "out" / "graph.html").unlink()  # force a rebuild from the cache
+    second, seen = build(folder, tmp_path / "out")
+    assert seen == ["a.txt (cached)", "b.bin (cached)"]
+    assert second.skipped == first.skipped and [s.path for s in second.skipped] == ["b.bin"]
