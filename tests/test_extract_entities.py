@@ -141,3 +141,10 @@ def test_person_serves_the_body_named_before_them():
     people = {e.name: e for e in ex.entities if e.type == "Person"}
     assert people["马志刚"].parent == "Government:环县教育局" and people["马志刚"].post == "局长"
     assert people["吴云涛"].parent == "Government:环县教育局"
+
+
+def test_short_name_with_its_level_suffix_is_one_mention():
+    found = names("大理州南涧县教育体育局组织培训。贵州省黔东南州台江县教育局派员参加。")
+    assert found.get("南涧彝族自治县教体局") == "Government"
+    assert found.get("台江县教育局") == "Government"
+    assert not any("县县" in name for name in found)

@@ -146,3 +146,10 @@ def test_located_in_follows_the_name_and_the_gazetteer():
 ])
 def test_more_phrasings(text, expected):
     assert expected in relations(text)
+
+
+def test_passive_support_helps_the_main_clause_subject_that_follows():
+    text = "泸水市推进教育均衡，泸水市教育局组织培训。在清华大学的支持下，南涧彝族自治县开展了乡村教师培训。"
+    found = relations(text)
+    assert ("清华大学", "assists", "南涧彝族自治县") in found
+    assert ("清华大学", "assists", "泸水市") not in found

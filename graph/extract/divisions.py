@@ -11,6 +11,9 @@ from .gazetteer import Division, Gazetteer, load_gazetteer
 from .words import word_tag
 
 
+_SUFFIXES = {"County": "县市区旗", "Prefecture": "市州盟", "Province": "省"}
+
+
 @dataclass(frozen=True)
 class DivisionMention:
     start: int
@@ -73,7 +76,11 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     hits = scan(text)
     anchors = [d.adcode for _s, _e, form, short in hits if not short
                for d in [gaz.resolve(form)] if d is not None]
-    context = _with_ancestors(gaz, dict.fromkeys(anchors))
+    # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them
+    anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e)
+                for d in [gaz.resolve(form, anchors)] if d is not None and d.level != "County"]
+    anchors = list(dict.fromkeys(anchors))
+    context = _with_ancestors(gaz, anchors)
     near = set(context)
     out = []
     for s, e, form, short in hits:
@@ -87,6 +94,8 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
                 # a county short name that is also a word (资源, 惠民), or that lies in another province
                 # than the article's places (长岭 in a Zhenba report is a township), names no county here
                 division = None
+        if division is not None and short and text[e:e + 1] in _SUFFIXES.get(division.level, ""):
+            e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
         out.append(DivisionMention(s, e, form, division, short))
     return out
 

@@ -123,6 +123,9 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         helpers = [e for e in before if m and e.start >= cs + m.start(1)]
         if helpers:
             subject = [e for e in s.between(s.start, cs + m.start()) if not e.modifier and e not in helpers]
+            if not subject:  # 在 X 的支持下，Y 开展…: the main clause's subject follows
+                later = [e for e in s.between(te, s.end) if not e.modifier]
+                subject = [later[0]] if later and re.fullmatch(r"之?下[，,]?", text[te:later[0].start]) else []
             helped = subject[:1] or _implicit(found, helpers[-1])
             return [([helpers[-1]], helped, 0.9 if subject else 0.8)] if helped else []
         return []
