@@ -153,3 +153,8 @@ def test_passive_support_helps_the_main_clause_subject_that_follows():
     found = relations(text)
     assert ("清华大学", "assists", "南涧彝族自治县") in found
     assert ("清华大学", "assists", "泸水市") not in found
+
+
+def test_a_division_that_modifies_a_noun_is_no_partner():
+    found = relations("甘南州合作市职业技术学校与兰州新区职业教育园区合作办学。")
+    assert not any("兰州市" in (s, o) for s, _t, o in found)

@@ -17,6 +17,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .quantities import quantities_in, year_in
+from .words import tags
 
 END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "School", "Government",
              "Enterprise", "Organization"}
@@ -98,7 +99,8 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
         joined = e.end in starts or (doc.text[e.end:e.end + 1] in "州市县区盟旗" and e.end + 1 in starts)
         if e.key.startswith("div:") and joined:
             continue  # 甘肃省环县, 黔东南州台江县教育局: the most specific part of a chain is the end
-        modifier = e.key.startswith("div:") and bool(_GROUP_AFTER.match(doc.text, e.end))
+        modifier = e.key.startswith("div:") and (bool(_GROUP_AFTER.match(doc.text, e.end))
+                                                 or _noun_follows(doc.text, e.end))
         out.append(End(e.start, e.end, e.key, e.type, modifier))
     if found.home.county is not None:
         key = division_key(found.home.county.adcode)
@@ -106,6 +108,15 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
             if m.group().endswith("县") or m.group().endswith("区"):
                 out.append(End(m.start(), m.end(), key, "County"))
     return sorted(out, key=lambda e: (e.start, e.end))
+
+
+_PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园区", "开发区", "高新区", "经开区", "片区"}
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """True when a place noun follows directly (兰州新区, 略阳山区, 西安名校): the division only modifies it."""
+    words = tags(text[pos:pos + 4]) if pos < len(text) else []
+    return bool(words) and len(words[0][0]) >= 2 and (words[0][1] == "ns" or words[0][0] in _PLACE_NOUNS)
 
 
 def _home_key(found: Found) -> str | None:
