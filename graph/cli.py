@@ -259,6 +259,25 @@ def serve(out, port, host, allow_update):
     raise SystemExit(rdf.serve(out, host, port, allow_update))
 
 
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph) "
+                   "or http://localhost:3030/ds/data (Fuseki).")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to write (default: the default graph).")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@_clean_errors
+def push(out, endpoint, graph_iri, append):
+    """Send a build's RDF (OUT/graph.ttl) to a SPARQL server over the Graph Store protocol.
+
+    Example: bangfu push out --endpoint http://localhost:7878/store
+    """
+    from .push import push as push_graph
+
+    pushed = push_graph(out, endpoint, graph_iri, append)
+    click.echo(f"{pushed.method} {pushed.url}: {pushed.size:,} bytes of Turtle, HTTP {pushed.status}")
+
+
 # --- view and export: pages to explore the graph, files for Gephi and RDF tools (graph/views, graph/export) ---
 
 

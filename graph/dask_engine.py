@@ -26,8 +26,8 @@ def _distributed():
     return distributed
 
 
-def dask_map(fn: Callable[[T], R], items: Iterable[T], scheduler: str | None = None,
-             workers: int = 2) -> Iterator[R]:
+def dask_map(fn: Callable[[T], R], items: Iterable[T], scheduler: str | None = None, workers: int = 2,
+             connect_timeout: float = 10) -> Iterator[R]:
     """Yield fn(item) for every item, in order, computed on the cluster at `scheduler` (an address such as
     tcp://10.0.0.5:8786), or on a local cluster of `workers` processes when no address is given."""
     distributed = _distributed()
@@ -39,14 +39,14 @@ def dask_map(fn: Callable[[T], R], items: Iterable[T], scheduler: str | None = N
     with ExitStack() as stack:
         if scheduler:
             try:
-                client = stack.enter_context(distributed.Client(scheduler, timeout="20s"))
+                client = stack.enter_context(distributed.Client(scheduler, timeout=connect_timeout))
             except (OSError, TimeoutError) as err:
                 raise BangfuError(f"cannot reach the dask scheduler at {scheduler} ({err}); start one with "
                                      "`dask scheduler` or leave out --scheduler for a local cluster") from None
         else:
             # one thread per worker: extraction holds the GIL, so threads would only queue behind each other
             cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None))
+                n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=":0"))
             client = stack.enter_context(distributed.Client(cluster))
         slots = max(sum(client.nthreads().values()), 1)
         yield from ordered_window(lambda chunk: client.submit(apply, fn, chunk, pure=False), items,
