@@ -148,3 +148,14 @@ def test_short_name_with_its_level_suffix_is_one_mention():
     assert found.get("南涧彝族自治县教体局") == "Government"
     assert found.get("台江县教育局") == "Government"
     assert not any("县县" in name for name in found)
+
+
+def test_division_beginning_a_body_name_is_mentioned_but_not_one_in_a_university_name():
+    found = names("镇安县教育体育局组织培训。西安理工大学派员参加。")
+    assert found.get("镇安县") == "County"
+    assert "西安市" not in found
+
+
+def test_numbered_short_school_names():
+    found = names("镇安一中与城关二小结对。西安市第一中学也参加。")
+    assert {"镇安一中", "城关二小", "西安市第一中学"} <= set(found)

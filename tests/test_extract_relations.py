@@ -158,3 +158,8 @@ def test_passive_support_helps_the_main_clause_subject_that_follows():
 def test_a_division_that_modifies_a_noun_is_no_partner():
     found = relations("甘南州合作市职业技术学校与兰州新区职业教育园区合作办学。")
     assert not any("兰州市" in (s, o) for s, _t, o in found)
+
+
+def test_unknown_subject_of_its_own_clause_is_not_replaced_by_an_earlier_one():
+    text = "镇安县推进与西安高新区教育局的结对帮扶，高新一中、高新二小分别与镇安中学、城关小学结成帮扶对子。"
+    assert not [r for r in relations(text) if r[1] == "partners" and "教育局" in r[0]]

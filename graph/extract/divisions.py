@@ -74,8 +74,9 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     """Scan text for divisions; full names anchor the context that short names are resolved in."""
     gaz = gaz or load_gazetteer()
     hits = scan(text)
-    anchors = [d.adcode for _s, _e, form, short in hits if not short
-               for d in [gaz.resolve(form)] if d is not None]
+    # deduplicated at once: a long text repeats its places, and every resolve below scans the anchors
+    anchors = list(dict.fromkeys(d.adcode for _s, _e, form, short in hits if not short
+                                 for d in [gaz.resolve(form)] if d is not None))
     # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them
     anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e)
                 for d in [gaz.resolve(form, anchors)] if d is not None and d.level != "County"]

@@ -92,8 +92,12 @@ def find_entities(doc: Document) -> Found:
     taken += [(p.start, p.end) for p in programmes]
     people = [p for p in find_people(text, blocked) if not _overlaps(p.start, p.end, taken)]
     out = _Collector(doc)
+    # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
+    # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)
+    placed = [(o.start, o.end) for o in orgs if o.type in ("Government", "School")]
     for m in divisions:
-        if m.division is not None and not _overlaps(m.start, m.end, taken):
+        inside = _overlaps(m.start, m.end, taken)
+        if m.division is not None and (not inside or any(a <= m.start and m.end <= b for a, b in placed)):
             out.add(division_entity(m.division), m.start, m.end, m.surface)
             out.add_division_chain(m.division)
     for o in orgs:

@@ -38,7 +38,10 @@ class OrgMention:
 
 @cache
 def _head_re() -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, heads()), key=len, reverse=True)))
+    def alternative(head: str) -> str:  # 一中 as in 镇安一中, never the 一中 of 第一中学 or 一中心
+        return re.escape(head) + ("(?![学心])" if re.fullmatch("[一二三四五六七八九十][中小]", head) else "")
+
+    return re.compile("|".join(map(alternative, sorted(heads(), key=len, reverse=True))))
 
 
 @cache
@@ -71,6 +74,12 @@ def is_generic(part: str) -> bool:
         else:
             return False
     return True
+
+
+def _generic_head(part: str) -> int:
+    """Length of the generic word that part starts with (3, 2 or 1 characters), or 0."""
+    words = generic_names()
+    return next((n for n in (3, 2) if part[:n] in words and len(part) > n), 0)
 
 
 def canonical(name: str) -> str:
@@ -140,6 +149,9 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
         trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
         if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
             start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
+        while proper and _generic_head(proper) and not is_generic(proper):
+            cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
+            start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
         if proper and (is_generic(proper) or _COUNTED.search(proper)):
             continue
         if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):

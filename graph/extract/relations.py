@@ -94,7 +94,9 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     types = {e.key: e.type for e in found.entities}
     ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
     out = []
-    starts = {e.start for e in ends}
+    spans = [(e.start, e.end) for e in ends]
+    ends = [e for e in ends if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in spans)]
+    starts = {e.start for e in ends}  # a division inside a body's name (镇安县 in 镇安县教体局) is no end
     for e in ends:
         joined = e.end in starts or (doc.text[e.end:e.end + 1] in "州市县区盟旗" and e.end + 1 in starts)
         if e.key.startswith("div:") and joined:
@@ -206,8 +208,10 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
         return [(lefts, [right[0]], 1.0)]
     if s.has_placeholder(cs, ws) or s.has_placeholder(max(s.start, ws - 2), ws):
         return []
-    if left:  # the subject of an earlier clause: 县职教中心…，与 Y 合作办学
+    if left and len(s.text[cs:ws]) <= 2:  # the subject of an earlier clause: 县职教中心…，(还)与 Y 合作办学
         return [([left[-1]], [right[0]], 0.75)]
+    if s.text[cs:ws].strip():
+        return []  # the clause names its own subject, one we do not know (高新一中、高新二小分别与…)
     home = _implicit(found, right[0])
     return [(home, [right[0]], 0.6)] if home else []
 
