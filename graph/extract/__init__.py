@@ -13,7 +13,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "to_record"]
 
 def extract(doc: Document) -> Extraction:
     """Return everything the document states: canonical entities, their mentions, and relations."""
-    found = find_entities(doc)
-    relations = find_relations(doc, found, blocked_mask(doc))
+    blocked = blocked_mask(doc)
+    found = find_entities(doc, blocked)
+    relations = find_relations(doc, found, blocked)
     return Extraction(doc.id, dict(doc.meta), found.entities, found.mentions,
                       tuple(relations) + tuple(located_in(found.entities)))

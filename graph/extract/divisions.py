@@ -70,9 +70,25 @@ def _with_ancestors(gaz: Gazetteer, codes) -> list[str]:
     return out
 
 
+class _Memo:
+    """The gazetteer with resolve() remembered for one document (its forms repeat, its context is fixed)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz, self.memo = gaz, {}
+
+    def resolve(self, form: str, context=()) -> Division | None:
+        key = (form, tuple(context))
+        if key not in self.memo:
+            self.memo[key] = self.gaz.resolve(form, context)
+        return self.memo[key]
+
+    def __getattr__(self, name):
+        return getattr(self.gaz, name)
+
+
 def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMention]:
     """Scan text for divisions; full names anchor the context that short names are resolved in."""
-    gaz = gaz or load_gazetteer()
+    gaz = gaz or _Memo(load_gazetteer())
     hits = scan(text)
     # deduplicated at once: a long text repeats its places, and every resolve below scans the anchors
     anchors = list(dict.fromkeys(d.adcode for _s, _e, form, short in hits if not short

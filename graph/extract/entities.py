@@ -5,6 +5,7 @@ decides overlaps, completes names from the document's home divisions, and makes 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Document, Entity, Mention
@@ -25,15 +26,16 @@ class Found:
     home: Home
 
 
+_BLOCKED = re.compile(r"[\ufffd?_]+")
+
+
 def blocked_mask(doc: Document) -> list[bool]:
     """Mark placeholders (__县, xx名) and broken characters, which no entity may contain."""
     mask = [False] * len(doc.text)
-    for start, end in doc.placeholders:
-        for i in range(max(0, start), min(end, len(mask))):
-            mask[i] = True
-    for i, ch in enumerate(doc.text):
-        if ch == "\ufffd" or ch == "?" or ch == "_":
-            mask[i] = True
+    spans = [*doc.placeholders, *(m.span() for m in _BLOCKED.finditer(doc.text))]
+    for start, end in spans:
+        start, end = max(0, start), min(end, len(mask))
+        mask[start:end] = [True] * (end - start)
     return mask
 
 
@@ -80,11 +82,11 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def find_entities(doc: Document) -> Found:
+def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     """Return the entities a document names, each once, with every mention."""
     gaz, text = load_gazetteer(), doc.text
-    blocked = blocked_mask(doc)
-    divisions = [m for m in find_divisions(text, gaz) if not any(blocked[m.start:m.end])]
+    blocked = blocked if blocked is not None else blocked_mask(doc)
+    divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
     home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
     orgs = find_organisations(text, divisions, home, blocked)
     taken = [(o.start, o.end) for o in orgs]

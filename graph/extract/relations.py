@@ -17,7 +17,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .quantities import quantities_in, year_in
-from .words import tags
+from .words import first_word
 
 END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "School", "Government",
              "Enterprise", "Organization"}
@@ -117,8 +117,8 @@ _PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园
 
 def _noun_follows(text: str, pos: int) -> bool:
     """True when a place noun follows directly (兰州新区, 略阳山区, 西安名校): the division only modifies it."""
-    words = tags(text[pos:pos + 4]) if pos < len(text) else []
-    return bool(words) and len(words[0][0]) >= 2 and (words[0][1] == "ns" or words[0][0] in _PLACE_NOUNS)
+    word = first_word(text, pos)
+    return word is not None and (word[1] == "ns" or word[0] in _PLACE_NOUNS)
 
 
 def _home_key(found: Found) -> str | None:

@@ -5,7 +5,7 @@ a second segmentation pass.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 # Parts of speech that cannot be inside an organisation's proper name when the word has 2+ characters.
 NOT_NAME_TAGS = {"v", "vd", "d", "p", "c", "u", "r", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e", "o", "ad", "t", "f"}
@@ -22,9 +22,24 @@ def _posseg():
     return jieba.posseg
 
 
+@lru_cache(maxsize=65536)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.word, p.flag) for p in _posseg().lcut(text, HMM=False))
+
+
 def tags(text: str) -> list[tuple[str, str]]:
     """Return (word, part of speech) of text by jieba's dictionary, without its HMM guesses."""
-    return [(p.word, p.flag) for p in _posseg().lcut(text, HMM=False)]
+    return list(_tags(text))
+
+
+def first_word(text: str, pos: int) -> tuple[str, str] | None:
+    """Return the longest dictionary word starting at pos (up to 4 characters) and its tag, or None."""
+    table = _posseg().dt.word_tag_tab
+    for n in (4, 3, 2):
+        tag = table.get(text[pos:pos + n]) if pos + n <= len(text) else None
+        if tag:
+            return text[pos:pos + n], tag
+    return None
 
 
 def word_tag(text: str) -> str | None:
