@@ -159,3 +159,15 @@ def test_division_beginning_a_body_name_is_mentioned_but_not_one_in_a_university
 def test_numbered_short_school_names():
     found = names("镇安一中与城关二小结对。西安市第一中学也参加。")
     assert {"镇安一中", "城关二小", "西安市第一中学"} <= set(found)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("台江县教育局局长杨光明说，要用好帮扶资源。", "杨光明"),
+    ("环县县长李国强在调研时表示。", "李国强"),
+    ("略阳县委书记王立新在推进会上讲话。", "王立新"),
+    ("环县教育局局长马志刚在仪式上说。", "马志刚"),
+    ("局长王强调研了三所学校。", "王强"),
+])
+def test_three_character_names_keep_their_last_character(text, person):
+    people = [n for n, t in names(text).items() if t == "Person"]
+    assert people == [person]

@@ -163,3 +163,11 @@ def test_a_division_that_modifies_a_noun_is_no_partner():
 def test_unknown_subject_of_its_own_clause_is_not_replaced_by_an_earlier_one():
     text = "镇安县推进与西安高新区教育局的结对帮扶，高新一中、高新二小分别与镇安中学、城关小学结成帮扶对子。"
     assert not [r for r in relations(text) if r[1] == "partners" and "教育局" in r[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在“银龄讲学计划”支持下，杭州市西湖区9名退休特级教师来到台江县支教。", ("西湖区", "assists", "台江县")),
+    ("陕西师范大学定点帮扶镇巴县，全年为该县组织了两期乡村教师专题培训。", ("陕西师范大学", "trains", "镇巴县")),
+])
+def test_people_sent_and_training_organised_for_a_place(text, expected):
+    assert expected in relations(text)

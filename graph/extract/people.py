@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import posts, surnames
-from .words import NOT_NAME_TAGS, tags, word_tag
+from .words import word_tag
 
-# Characters that cannot end a given name here: the verb or particle that follows it (范卫民表示, 杨瑞良同志).
-_AFTER_NAME = set("表同说在指强介率等一带亲主到与和对为是的了也就还曾先将要会讲提作来去认称希代出向陪参深看调走慰分给被把从以于并及")
+# Particles that end a name when they follow it directly (张华在…, 王强等).
+_AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会")
+# Words that follow a name in reports; when the third character starts one, the name has two (王强调研).
+_FOLLOWERS = {"表示", "指出", "强调", "介绍", "同志", "主持", "出席", "讲话", "带队", "率队", "一行", "参加",
+              "认为", "希望", "要求", "提出", "调研", "说道", "称赞", "说明"}
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,9 @@ def _name_after(text: str, pos: int) -> str | None:
     for n in (2, 1):
         if text[pos:pos + n] in surnames() and (n == 1 or len(text) > pos + 3):
             rest = text[pos + n:pos + n + 2]
-            # 李国强在…: three characters, unless the third starts a word with the next (王强调研: 强调)
+            # 李国强在…, 杨光明说: three characters, unless the third starts a reporting word (王强调研: 强调)
             if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME \
-                    and not word_tag(text[pos + n + 1:pos + n + 3]):
+                    and text[pos + n + 1:pos + n + 3] not in _FOLLOWERS:
                 return text[pos:pos + n + 2]
             if rest[:1] and _is_cjk(rest[0]) and rest[0] not in _AFTER_NAME:
                 return text[pos:pos + n + 1]
@@ -62,8 +65,6 @@ def _plausible(name: str, surname_len: int = 1) -> bool:
     tag = word_tag(name)
     given = name[1:] if name[:2] not in surnames() else name[2:]
     if any(ch in _FUNCTION_CHARS for ch in given) or name[0] in "和与及":
-        return False
-    if any(len(w) >= 2 and flag in NOT_NAME_TAGS for w, flag in tags(name)):
         return False
     return tag is None or tag.startswith("nr")
 

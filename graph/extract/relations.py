@@ -28,6 +28,8 @@ _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "�
 # A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
 _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)")
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
+# X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
+_ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
 _SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 _COORD = re.compile(r"^[、和及]|^以及$")
 _BREAK = "，,；;：:。！？!?\n"
@@ -158,7 +160,8 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         gs = ts - len(go.group())
         helped = [e for e in s.between(gs, ts) if not e.modifier]
         helpers = [e for e in s.between(s.start, gs) if not e.modifier]
-        if helped and helpers and (_SENDS.search(text[helpers[-1].end:gs + 1]) or gs - helpers[-1].end <= 6):
+        gap = text[helpers[-1].end:gs + 1] if helpers else ""
+        if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)):
             return [([helpers[-1]], helped[:1], 0.9)]
         return []
     # X 与 Y 签订…对口帮扶协议 / X 与 Y (开展)东西部协作: the party named first helps.
@@ -217,8 +220,17 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
 
 
 def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
-    """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender."""
+    """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender; X 为 Y 组织…培训."""
     text = s.text
+    for_whom = re.search(r"[为给]([^为给，；。]{1,20})(组织|开展|举办)[^，；。]{0,20}$", text[s.start:ts])
+    if for_whom:
+        ps = s.start + for_whom.start()
+        trainees = [e for e in s.between(ps, s.start + for_whom.end(1)) if not e.modifier]
+        hosts = [e for e in s.between(s.start, ps) if not e.modifier and not text.startswith("的", e.end)]
+        in_clause = [e for e in hosts if e.start >= s.clause_start(ps)]
+        host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
+        if trainees and host and not s.has_placeholder(ps, ts):
+            return [([host], trainees[:1], 0.8)]
     hosts, hs = [], -1
     for m in reversed(list(re.finditer(r"[到赴在去]|参加", text[s.start:ts]))):  # nearest anchor with a host
         if any(ch in _BREAK for ch in text[s.start + m.end():ts]):
