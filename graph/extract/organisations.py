@@ -133,52 +133,55 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
                        blocked: list[bool]) -> list[OrgMention]:
     """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
     div_end = {m.end: m for m in divisions}
-    found = []
-    for match in _head_re().finditer(text):
-        head: Head = heads()[match.group()]
-        hs, he = match.span()
-        if he < len(text) and text[he] in _NOT_HEAD_AFTER.get(head.word, ""):
-            continue
-        if head.word in ("小学", "学校") and text[hs - 1:hs] == "中":  # 中小学(校) is no school
-            continue
-        start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
-        if start < 0:
-            continue
-        name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
-        proper = text[name_start:hs]
-        trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
-        if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
-            start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
-        while proper and _generic_head(proper) and not is_generic(proper):
-            cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
-            start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
-        if proper and (is_generic(proper) or _COUNTED.search(proper)):
-            continue
-        if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
-            continue
-        if head.word in _NEEDS_PROPER and not proper:
-            continue  # 环县学校 is the county's schools, not a school
-        if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
-            continue  # 政府, 教育局 with no place named is nobody in particular
-        if start > 0 and blocked[start - 1] and not (prefix or chain or looks_proper or unknown_run(proper)):
-            continue  # xx商贸职业学校: the placeholder was the name
-        division = chain[-1].division if chain else None
-        if prefix:
-            division = home.for_prefix(prefix[0])
-            if division is None:
-                continue  # 县教育局 in an article about no known county names nothing
-            completed = division.name + ("委" if prefix.endswith("委") else "")
-        elif chain:
-            completed = _place_part(chain[-1], head, proper)
-        else:
-            completed = ""
-        if not proper and not completed and head.word not in ("教育部",):
-            continue
-        if not proper and not head.bare_ok and not chain:
-            continue
-        surface = text[start:he]
-        found.append(OrgMention(start, he, surface, canonical(completed + proper + head.word), head.type, division))
-    return _longest(found)
+    found = (_organisation(text, match, div_end, home, blocked) for match in _head_re().finditer(text))
+    return _longest([m for m in found if m is not None])
+
+
+def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
+                  blocked: list[bool]) -> OrgMention | None:
+    """Read the name that ends in the head noun `match`, or None when it names no organisation."""
+    head: Head = heads()[match.group()]
+    hs, he = match.span()
+    if he < len(text) and text[he] in _NOT_HEAD_AFTER.get(head.word, ""):
+        return None
+    if head.word in ("小学", "学校") and text[hs - 1:hs] == "中":  # 中小学(校) is no school
+        return None
+    start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
+    if start < 0:
+        return None
+    name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
+    proper = text[name_start:hs]
+    trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
+    if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
+        start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
+    while proper and _generic_head(proper) and not is_generic(proper):
+        cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
+        start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
+    if proper and (is_generic(proper) or _COUNTED.search(proper)):
+        return None
+    if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
+        return None
+    if head.word in _NEEDS_PROPER and not proper:
+        return None  # 环县学校 is the county's schools, not a school
+    if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
+        return None  # 政府, 教育局 with no place named is nobody in particular
+    if start > 0 and blocked[start - 1] and not (prefix or chain or looks_proper or unknown_run(proper)):
+        return None  # xx商贸职业学校: the placeholder was the name
+    division = chain[-1].division if chain else None
+    if prefix:
+        division = home.for_prefix(prefix[0])
+        if division is None:
+            return None  # 县教育局 in an article about no known county names nothing
+        completed = division.name + ("委" if prefix.endswith("委") else "")
+    elif chain:
+        completed = _place_part(chain[-1], head, proper)
+    else:
+        completed = ""
+    if not proper and not completed and head.word not in _NATIONAL:
+        return None
+    if not proper and not head.bare_ok and not chain:
+        return None
+    return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), head.type, division)
 
 
 def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
