@@ -1,6 +1,8 @@
 """Main text and metadata of an HTML page, with trafilatura (lxml when trafilatura finds nothing)."""
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 from ..errors import MissingDependencyError
 
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "template")
@@ -39,12 +41,44 @@ def _plain_text(html: str) -> str:
     """Return the visible text of a page trafilatura could not read (tiny pages, fragments)."""
     import lxml.html
 
-    try:
-        root = lxml.html.fromstring(html)
+    try:  # huge_tree: libxml2 otherwise drops everything nested deeper than 256 elements
+        root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # lxml raises several types on empty or broken markup
-        return ""
+        return _streamed_text(html)
     for element in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         element.drop_tree()
     blocks = (" ".join(node.text_content().split()) for node in root.xpath("//p|//h1|//h2|//h3|//li|//td"))
     text = "\n".join(block for block in blocks if block)
-    return text or root.text_content().strip()
+    return text or root.text_content().strip() or _streamed_text(html)
+
+
+class _TextCollector(HTMLParser):
+    """Collect the text outside dropped elements, one line per block, at any depth."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[list[str]] = [[]]
+        self.dropped = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DROP:
+            self.dropped += 1
+        self.lines.append([])
+
+    def handle_endtag(self, tag):
+        if tag in _DROP and self.dropped:
+            self.dropped -= 1
+        self.lines.append([])
+
+    def handle_data(self, data):
+        if not self.dropped:
+            self.lines[-1].append(data)
+
+
+def _streamed_text(html: str) -> str:
+    """Return the visible text of markup too deep (or too broken) for libxml2, with the stdlib parser."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    blocks = (" ".join("".join(parts).split()) for parts in collector.lines)
+    return "\n".join(block for block in blocks if block)
