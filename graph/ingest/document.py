@@ -17,6 +17,8 @@ FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html
 _MARKDOWN = re.compile(r"(?m)^#{1,6}[ \t]+|^>[ \t]?|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|`+|!?\[(?=[^\]\n]*\]\([^)\n]*\))"
                        r"|\]\([^)\n]*\)")
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def format_of(suffix: str) -> str:
     """Return the format name for a file suffix; unknown suffixes are read as plain text."""
@@ -27,6 +29,9 @@ def ingest_text(doc_id: str, original: str, fmt: str = "txt", path: str | None =
                 meta: dict[str, str] | None = None) -> Document:
     """Normalise decoded text (for fmt="html", the page's markup) into a Document."""
     found: dict[str, str] = dict(meta or {})
+    # Lone surrogates are no text (no decoder yields them) and no UTF-8 output could hold them: U+FFFD,
+    # one for one, as a decoder's errors="replace" would.
+    original = _SURROGATE.sub("\ufffd", original)
     if fmt in ("html", "htm"):
         original, page_meta = extract_html(original)
         found.update(page_meta)
