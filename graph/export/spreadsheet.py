@@ -15,11 +15,21 @@ NODE_COLUMNS = ["Id", "Label", "Type", *(n for n in NODE_ATTRIBUTES if n != "typ
 EDGE_COLUMNS = ["Source", "Target", "Type", "Id", "Label", "Weight", *EDGE_ATTRIBUTES]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...): names
+# scraped from the web must not. Such text cells get a leading apostrophe, as OWASP advises.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """Return a cell value a spreadsheet shows as text: formula-like text gets a leading "'"."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
     with atomic_write(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({name: inert(value) for name, value in row.items()} for row in rows)
 
 
 def write_csv(graph: nx.MultiDiGraph, folder) -> list[Path]:
