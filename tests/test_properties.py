@@ -10,7 +10,7 @@ from graph.extract import extract, to_record
 from graph.ingest import Document, Skipped, ingest_text, read_corpus
 
 # Words the extractor acts on, so random text forms names, triggers and sentences around the odd characters.
-WORDS = ("西安理工大学", "对口帮扶", "略阳县", "汉中市", "北京华唐中科教育科技有限公司", "有限公司", "捐赠", "培训",
+WORDS = ("西安理工大学", "对口帮扶", "略阳县", "略阳", "南涧", "汉中市", "北京华唐中科教育科技有限公司", "有限公司", "捐赠", "培训",
          "教师", "县职教中心", "中学", "结对", "2019年", "15万元", "__县", "xx名", "来源：汉中日报", "\n\n", "。")
 ODD = ("\ufffd", "\u200d", "\u200b", "\u200e", "\u200f", "\u202e", "\u2066", "\ufeff", "\u3000", "\xa0", "\r",
        "\t", "👩\u200d🏫", "🇨🇳", "😀", "，", "。", "！", "？", "；", "：", "“", "”", "‘", "’", "「", "」", "（", "）",
@@ -44,6 +44,7 @@ def test_ingest_never_raises_and_offsets_are_valid(text, fmt):
 @SETTINGS
 @given(TEXTS, FORMATS)
 @example("\u202e“西安理工大学\u200d对口帮扶\ufffd略阳县（👩\u200d🏫，捐赠【图书15万元。\ud800", "txt")
+@example("汉中市略阳", "txt")  # a short county name ending the text once crashed extraction (IndexError)
 @example("<p>西安理工大学\u200f对口帮扶略阳县。</p><p>县职教中心与北京华唐中科教育科技有限公司合作办学“</p>", "html")
 def test_extract_gives_mentions_inside_the_text_and_evidence_that_quotes_the_original(text, fmt):
     doc = ingest_text("doc.txt", text, fmt)

@@ -111,7 +111,7 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
                 # a county short name that is also a word (资源, 惠民), or that lies in another province
                 # than the article's places (长岭 in a Zhenba report is a township), names no county here
                 division = None
-        if division is not None and short and text[e:e + 1] in _SUFFIXES.get(division.level, ""):
+        if division is not None and short and e < len(text) and text[e] in _SUFFIXES.get(division.level, ""):
             e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
         out.append(DivisionMention(s, e, form, division, short))
     return out

@@ -78,7 +78,10 @@ class _TextCollector(HTMLParser):
 def _streamed_text(html: str) -> str:
     """Return the visible text of markup too deep (or too broken) for libxml2, with the stdlib parser."""
     collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
+    try:
+        collector.feed(html)
+        collector.close()
+    except AssertionError:  # Python < 3.13 asserts on malformed declarations such as "<![-": keep what came before
+        pass
     blocks = (" ".join("".join(parts).split()) for parts in collector.lines)
     return "\n".join(block for block in blocks if block)
