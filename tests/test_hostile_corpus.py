@@ -132,7 +132,8 @@ def test_deeply_nested_html_keeps_its_text_and_drops_scripts(depth):
             + "<p>西安理工大学对口帮扶略阳县。</p><nav>首页</nav><p>第二段</p>" + "</div>" * depth + "</body></html>")
     doc = ingest_text("deep.html", page, "html")
     assert doc.text == "西安理工大学对口帮扶略阳县。\n第二段"
-    assert doc.original[doc.original_span(0, 6)[0]:doc.original_span(0, 6)[1]] == "西安理工大学"
+    start, end = doc.original_span(0, 6)
+    assert doc.original[start:end] == "西安理工大学"
 
 
 def _build_in_subprocess(corpus: Path, out: Path, timeout: float) -> subprocess.CompletedProcess:
