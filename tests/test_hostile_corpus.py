@@ -178,10 +178,6 @@ def _extract_seconds(repeats: int) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.xfail(strict=True, reason="graph/extract is quadratic in the number of mentions of a document: "
-                                       "relations._ends, find_relations' per-sentence list, entities._overlaps and "
-                                       "organisations._longest compare every mention with every other; a 10 MB line "
-                                       "dense with names takes hours (a 10 MB line of plain text takes seconds)")
 def test_extraction_time_grows_linearly_with_a_dense_line():
     _extract_seconds(100)  # load the gazetteer and dictionaries first
     small, large = _extract_seconds(750), _extract_seconds(3000)

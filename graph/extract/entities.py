@@ -15,6 +15,7 @@ from .gazetteer import Division, load_gazetteer
 from .organisations import find_organisations
 from .people import find_people
 from .programmes import find_programmes
+from .spans import Coverage
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,6 @@ class _Collector:
                 self.add(division_entity(anc))
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     """Return the entities a document names, each once, with every mention."""
     gaz, text = load_gazetteer(), doc.text
@@ -89,17 +86,17 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
     home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
     orgs = find_organisations(text, divisions, home, blocked)
-    taken = [(o.start, o.end) for o in orgs]
-    programmes = [p for p in find_programmes(text, blocked) if not _overlaps(p.start, p.end, taken)]
-    taken += [(p.start, p.end) for p in programmes]
-    people = [p for p in find_people(text, blocked) if not _overlaps(p.start, p.end, taken)]
+    taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
+    programmes = [p for p in find_programmes(text, blocked) if not taken.touches(p.start, p.end)]
+    for p in programmes:
+        taken.mark(p.start, p.end)
+    people = [p for p in find_people(text, blocked) if not taken.touches(p.start, p.end)]
     out = _Collector(doc)
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)
-    placed = [(o.start, o.end) for o in orgs if o.type in ("Government", "School")]
+    placed = Coverage(len(text), ((o.start, o.end) for o in orgs if o.type in ("Government", "School")))
     for m in divisions:
-        inside = _overlaps(m.start, m.end, taken)
-        if m.division is not None and (not inside or any(a <= m.start and m.end <= b for a, b in placed)):
+        if m.division is not None and (not taken.touches(m.start, m.end) or placed.covers(m.start, m.end)):
             out.add(division_entity(m.division), m.start, m.end, m.surface)
             out.add_division_chain(m.division)
     for o in orgs:

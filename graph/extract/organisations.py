@@ -12,6 +12,7 @@ from functools import cache
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, generic_names, heads, name_stops
+from .spans import Coverage
 from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
 
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
@@ -196,7 +197,9 @@ def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
 def _longest(mentions: list[OrgMention]) -> list[OrgMention]:
     """Keep the longest of overlapping mentions (中国人民大学附属中学 over 中国人民大学)."""
     kept: list[OrgMention] = []
+    taken = Coverage(max((m.end for m in mentions), default=0))
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if not taken.touches(m.start, m.end):
             kept.append(m)
+            taken.mark(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)

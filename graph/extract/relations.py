@@ -9,6 +9,7 @@ gives no relation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +18,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .quantities import quantities_in, year_in
+from .spans import Coverage
 from .words import first_word
 
 END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "School", "Government",
@@ -32,6 +34,7 @@ _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 _ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
 _SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 _COORD = re.compile(r"^[、和及]|^以及$")
+_LONGEST_SENTENCE = 2000
 _BREAK = "，,；;：:。！？!?\n"
 
 
@@ -96,8 +99,8 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     types = {e.key: e.type for e in found.entities}
     ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
     out = []
-    spans = [(e.start, e.end) for e in ends]
-    ends = [e for e in ends if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in spans)]
+    bodies = Coverage(len(doc.text), ((e.start, e.end) for e in ends if not e.key.startswith("div:")))
+    ends = [e for e in ends if not (e.key.startswith("div:") and bodies.covers(e.start, e.end))]
     starts = {e.start for e in ends}  # a division inside a body's name (镇安县 in 镇安县教体局) is no end
     for e in ends:
         joined = e.end in starts or (doc.text[e.end:e.end + 1] in "州市县区盟旗" and e.end + 1 in starts)
@@ -257,18 +260,21 @@ def _is_false_friend(text: str, ts: int, te: int) -> bool:
 def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Relation]:
     """Return the relations stated in a document, each with its evidence sentence."""
     text = doc.text
-    masked = _masked_spans(text)
-    ends = [e for e in _ends(doc, found, blocked) if not any(a <= e.start < b for a, b in masked)]
+    masked = Coverage(len(text), _masked_spans(text))
+    ends = [e for e in _ends(doc, found, blocked) if not masked.touches(e.start, e.start + 1)]
+    starts = [e.start for e in ends]
     programmes = [m for m in found.mentions if m.type == "Programme"]
     out: list[Relation] = []
     for start, end in split_sentences(text):
-        sentence_ends = [e for e in ends if start <= e.start and e.end <= end]
+        if end - start > _LONGEST_SENTENCE:
+            continue  # no evidence sentence is this long: a page without punctuation, not prose
+        sentence_ends = [e for e in ends[bisect_left(starts, start):bisect_left(starts, end)] if e.end <= end]
         if not sentence_ends:
             continue
         s = _Sentence(text, start, end, sentence_ends, blocked)
         for match in _trigger_re().finditer(text, start, end):
             ts, te = match.span()
-            if any(a <= ts < b for a, b in masked):
+            if masked.touches(ts, ts + 1):
                 continue
             trig: Trigger = triggers()[match.group()]
             if trig.relation == "assists" and _is_false_friend(text, ts, te):
@@ -283,7 +289,8 @@ def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], w
     a, b = doc.original_span(start, end)
     evidence = Evidence(doc.id, doc.text[start:end].strip(), doc.original[a:b].strip(), a, b)
     sentence = doc.text[start:end]
-    programme = next((m.key for m in programmes if start <= m.start < end), None)
+    first = bisect_left(programmes, start, key=lambda m: m.start)
+    programme = programmes[first].key if first < len(programmes) and programmes[first].start < end else None
     rels = []
     for x in helpers:
         for y in helped:
