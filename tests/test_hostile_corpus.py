@@ -141,9 +141,6 @@ def _build_in_subprocess(corpus: Path, out: Path, timeout: float) -> subprocess.
                           capture_output=True, text=True, timeout=timeout, env={**os.environ, "PYTHONUTF8": "1"})
 
 
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="bug in graph/ingest/reader.py load_bytes: read_bytes() on a FIFO blocks forever; "
-                          "skip anything that is not a regular file (stat.S_ISREG) before reading")
 def test_a_fifo_is_skipped_not_waited_on(tmp_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text(SIMP, encoding="utf-8")
@@ -154,10 +151,6 @@ def test_a_fifo_is_skipped_not_waited_on(tmp_path):
     assert [s["path"] for s in report["skipped"]] == ["pipe.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a file name that is not UTF-8 becomes an id with lone surrogates "
-                                       "(surrogateescape), and the build crashes encoding it (graph/cache.py "
-                                       "cache_key, then every UTF-8 output); graph/ingest/reader.py should give such "
-                                       "files a valid id (e.g. os.fsencode(name).decode('utf-8', 'backslashreplace'))")
 def test_a_file_name_that_is_not_utf8_is_accounted_for(tmp_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / os.fsdecode(b"bad\xff\xfename.txt")).write_text(SIMP, encoding="utf-8")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -44,14 +45,19 @@ def _walk(root: Path) -> Iterator[Path]:
         stack.extend(reversed(subfolders))
 
 
+def _doc_id(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept as lone surrogates) become \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _files(inputs: Sequence[Path]) -> Iterator[tuple[Path, str]]:
     """Yield (file, id) for every input; the id is the POSIX path relative to the input folder."""
     for item in inputs:
         if item.is_dir():
             for path in sorted(_walk(item), key=lambda p: p.relative_to(item).as_posix()):
-                yield path, path.relative_to(item).as_posix()
+                yield path, _doc_id(path.relative_to(item).as_posix())
         else:
-            yield item, item.name
+            yield item, _doc_id(item.name)
 
 
 def load_bytes(path: Path, doc_id: str) -> bytes | Skipped:
@@ -59,7 +65,10 @@ def load_bytes(path: Path, doc_id: str) -> bytes | Skipped:
     try:
         if path.is_dir():
             return Skipped(doc_id, "is a folder that cannot be listed (permission denied?)")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            return Skipped(doc_id, "is not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > MAX_BYTES:
             return Skipped(doc_id, f"too large for an article ({size // 2**20} MB)")
         return path.read_bytes()
