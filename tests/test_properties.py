@@ -79,6 +79,8 @@ def test_any_file_name_reads_as_one_document_or_one_skip(tmp_path_factory, name,
     path = folder / os.fsdecode(name)  # undecodable bytes become lone surrogates (surrogateescape)
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     (item,) = list(read_corpus(folder))
-    assert (item.path if isinstance(item, Skipped) else item.id) == os.fsdecode(name)
+    doc_id = item.path if isinstance(item, Skipped) else item.id
+    assert doc_id == name.decode("utf-8", "backslashreplace")  # bytes that are not UTF-8 read as \xNN
+    doc_id.encode("utf-8")  # and the id can be written to every UTF-8 output
     if isinstance(item, Document):
         check_document(item)
