@@ -1,17 +1,20 @@
 """The main job as a visible loop: ingest → extract → resolve → build → publish, views and exports.
 
-Every input ends up processed or skipped with its reason in the RunReport; outputs are written atomically
-while the output folder is locked, so a failed run leaves the previous build intact.
+Every input ends up processed or skipped with its reason in the RunReport. A build writes its outputs into
+a fresh generation folder while the output folder is locked, then switches them all in at once
+(graph/outputs.py), so a failed or killed run leaves the previous build whole.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from . import outputs
 from .build import build_graph, graph_to_json
 from .errors import InputError
 from .extract import extract, to_record
@@ -127,8 +130,7 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
     and reused while the file, the extractor and its data are unchanged; when nothing changed at all,
     the previous outputs are kept as they are.
     """
-    from . import rdf, views
-    from .export import export
+    from . import rdf
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -140,28 +142,41 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
             fingerprint = build_fingerprint(sources) if store is not None else None
         if store is not None and up_to_date(store, out, fingerprint, OUTPUTS):
             return _previous_report(out, report, progress, len(sources))
-        with _timed(report, "ingest+extract"):
-            extractions = _extract_all(sources, store, mapper, out / "extractions.jsonl", report, progress)
-        with _timed(report, "resolve+build"):
-            graph = build_graph(resolve(extractions))
-            del extractions
-        with _timed(report, "write"):
-            write_text(out / "graph.json", graph_to_json(graph))
-        with _timed(report, "rdf"):
-            report.outputs += [str(p) for p in rdf.publish(graph, out)]
-        with _timed(report, "views"):
-            views.write_overview(graph, out / "graph.html")
-            report.outputs.append(str(out / "graph.html"))
-        with _timed(report, "exports"):
-            export(graph, "gexf", out / "graph.gexf")
-            report.outputs.append(str(out / "graph.gexf"))
-        report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
-        report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
-        write_text(out / "report.json", report_json(report))
+        outputs.discard_stale(out)  # generations left by killed builds
+        generation = outputs.new_generation(out)
+        try:
+            _build_into(generation, sources, store, mapper, report, progress)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        outputs.commit(out, generation, (*OUTPUTS, "store"))  # one rename switches every output
         report.outputs = _outputs(out)
         if store is not None:
             remember(store, out, fingerprint, OUTPUTS)
     return report
+
+
+def _build_into(folder: Path, sources, store, mapper, report: RunReport, progress: Progress | None) -> None:
+    """Extract, build and write every output of a build into `folder` (a fresh generation)."""
+    from . import rdf, views
+    from .export import export
+
+    with _timed(report, "ingest+extract"):
+        extractions = _extract_all(sources, store, mapper, folder / "extractions.jsonl", report, progress)
+    with _timed(report, "resolve+build"):
+        graph = build_graph(resolve(extractions))
+        del extractions
+    with _timed(report, "write"):
+        write_text(folder / "graph.json", graph_to_json(graph))
+    with _timed(report, "rdf"):
+        rdf.publish(graph, folder)
+    with _timed(report, "views"):
+        views.write_overview(graph, folder / "graph.html")
+    with _timed(report, "exports"):
+        export(graph, "gexf", folder / "graph.gexf")
+    report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
+    report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
+    write_text(folder / "report.json", report_json(report))
 
 
 def _outputs(out: Path) -> list[str]:
