@@ -306,6 +306,22 @@ def view(out, focus, hops, types, province, layout, output):
     click.echo(f"wrote {output} ({len(net.nodes)} nodes, {len(net.edges)} edges)")
 
 
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write views/ into (default: OUT).")
+@_clean_errors
+def index(out, output):
+    """Write a focused view of every county in a build and an HTML index linking them (views/index.html).
+
+    Example: bangfu index out
+    """
+    from . import views
+    from .build import load_graph
+
+    click.echo(f"wrote {views.write_index(load_graph(out), output or out)}")
+
+
 @cli.command("export")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "jsonld", "ttl", "nt"]),

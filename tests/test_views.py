@@ -152,3 +152,18 @@ def test_cli_view_writes_a_page_and_explains_unknown_focus(tmp_path):
     result = runner.invoke(cli, ["view", str(tmp_path), "--focus", "略羊", "-o", str(page)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.strip() == "Error: no entity named '略羊' in the graph (close matches: 略阳县)"
+
+
+def test_index_command_writes_a_view_per_county(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.build import graph_to_json
+    from graph.cli import cli
+    from graph.files import write_text
+
+    write_text(tmp_path / "graph.json", graph_to_json(tiny_graph()))
+    result = CliRunner().invoke(cli, ["index", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "views" / "index.html").read_text(encoding="utf-8")
+    assert "略阳县" in page and "610727" in page
+    assert len(list((tmp_path / "views").glob("*.html"))) == 2  # the index and 略阳县's view
