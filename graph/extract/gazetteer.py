@@ -62,6 +62,8 @@ class Gazetteer:
 
     def __init__(self, divisions: Iterable[Division]):
         self._by_code = {d.adcode: d for d in divisions}
+        self._chains: dict[str, tuple[Division, ...]] = {}  # adcode -> ancestors, filled on first use
+        self._chain_codes: dict[str, frozenset[str]] = {}
         # surface -> [(kind, adcode, is_short)], current divisions first, then by kind and code
         self._forms: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)
         for d in self._by_code.values():
@@ -103,12 +105,19 @@ class Gazetteer:
 
     def ancestors(self, adcode: str) -> list[Division]:
         """Return the parent, grandparent... of a division."""
-        out, d = [], self._by_code.get(adcode)
-        while d is not None and d.parent and len(out) < 4:
-            d = self._by_code.get(d.parent)
-            if d is not None:
-                out.append(d)
-        return out
+        return list(self._ancestors(adcode))
+
+    def _ancestors(self, adcode: str) -> tuple[Division, ...]:
+        known = self._chains.get(adcode)
+        if known is None:
+            out, d = [], self._by_code.get(adcode)
+            while d is not None and d.parent and len(out) < 4:
+                d = self._by_code.get(d.parent)
+                if d is not None:
+                    out.append(d)
+            known = self._chains[adcode] = tuple(out)
+            self._chain_codes[adcode] = frozenset(a.adcode for a in out)
+        return known
 
     def province_of(self, adcode: str) -> Division | None:
         d = self._by_code.get(adcode)
@@ -153,7 +162,9 @@ class Gazetteer:
         return None
 
     def _related(self, a: Division, b: Division) -> bool:
-        return a.adcode == b.adcode or a in self.ancestors(b.adcode) or b in self.ancestors(a.adcode)
+        self._ancestors(a.adcode), self._ancestors(b.adcode)  # fill the code sets once per division
+        return a.adcode == b.adcode or a.adcode in self._chain_codes[b.adcode] \
+            or b.adcode in self._chain_codes[a.adcode]
 
 
 @cache
