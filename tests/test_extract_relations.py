@@ -171,3 +171,9 @@ def test_unknown_subject_of_its_own_clause_is_not_replaced_by_an_earlier_one():
 ])
 def test_people_sent_and_training_organised_for_a_place(text, expected):
     assert expected in relations(text)
+
+
+def test_teachers_sent_to_coordinated_schools_help_each():
+    text = "武进区教育局选派16名教师到宁陕县中学、宁陕县城关小学开展支教。"
+    found = {(s, o) for s, t, o in relations(text) if t == "assists"}
+    assert found == {("武进区教育局", "宁陕县中学"), ("武进区教育局", "宁陕县城关小学")}

@@ -165,7 +165,7 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         helpers = [e for e in s.between(s.start, gs) if not e.modifier]
         gap = text[helpers[-1].end:gs + 1] if helpers else ""
         if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)):
-            return [([helpers[-1]], helped[:1], 0.9)]
+            return [([helpers[-1]], s.coordinated(helped[0], False), 0.9)]
         return []
     # X 与 Y 签订…对口帮扶协议 / X 与 Y (开展)东西部协作: the party named first helps.
     pair = re.search(r"[与同和]([^与同和]{1,20})$", text[cs:ts])
