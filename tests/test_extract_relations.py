@@ -177,3 +177,8 @@ def test_teachers_sent_to_coordinated_schools_help_each():
     text = "武进区教育局选派16名教师到宁陕县中学、宁陕县城关小学开展支教。"
     found = {(s, o) for s, t, o in relations(text) if t == "assists"}
     assert found == {("武进区教育局", "宁陕县中学"), ("武进区教育局", "宁陕县城关小学")}
+
+
+def test_training_given_for_a_place():
+    text = "华中师范大学为镇康县第一中学捐赠图书2万册，并为镇康县培训校长和骨干教师300余人次。"
+    assert ("华中师范大学", "trains", "镇康县") in relations(text)

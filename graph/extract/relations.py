@@ -225,7 +225,8 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
 def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender; X 为 Y 组织…培训."""
     text = s.text
-    for_whom = re.search(r"[为给]([^为给，；。]{1,20})(组织|开展|举办)[^，；。]{0,20}$", text[s.start:ts])
+    for_whom = re.search(r"[为给]([^为给，；。]{1,20})(组织|开展|举办)[^，；。]{0,20}$", text[s.start:ts]) \
+        or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
     if for_whom:
         ps = s.start + for_whom.start()
         trainees = [e for e in s.between(ps, s.start + for_whom.end(1)) if not e.modifier]
