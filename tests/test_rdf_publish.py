@@ -1,3 +1,4 @@
+import importlib
 import os
 import signal
 import subprocess
@@ -8,12 +9,17 @@ from pathlib import Path
 import pytest
 from graphs import LUEYANG, extraction, tiny_graph
 
+from rdflib import Graph
+from test_rdf_ntriples import odd_graph
+
 from graph.model import Entity, Evidence, Relation
+from graph.rdf.convert import to_rdf
 from graph.rdf.publish import publish
 from graph.rdf.query import run_query
 from graph.rdf.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
+publishing = importlib.import_module("graph.rdf.publish")  # the module: graph.rdf.publish names the function
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTITIES = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e rdfs:label ?label . FILTER NOT EXISTS { ?e a bf:Document } FILTER NOT EXISTS { ?e a bf:Quantity } }"""
@@ -28,6 +34,17 @@ def test_publish_writes_store_and_turtle(tmp_path):
     assert paths == [tmp_path / "store", tmp_path / "graph.ttl"]
     assert _count(tmp_path) > 50
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.")]
+
+
+def test_store_and_turtle_hold_exactly_the_triples_of_to_rdf(tmp_path, monkeypatch):
+    monkeypatch.setattr(publishing, "BATCH", 10)  # many bulk loads into one store
+    graph = odd_graph()
+    publish(graph, tmp_path / "fresh")
+    rdf = to_rdf(graph)
+    assert set(Graph().parse(tmp_path / "fresh" / "graph.ttl", format="turtle")) == set(rdf)
+    assert _count(tmp_path / "fresh") == len(rdf) > 100
+    stored = run_query(tmp_path / "fresh", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
+    assert {value for row in stored for value in row} == {str(term) for triple in rdf for term in triple}
 
 
 def test_publishing_twice_gives_identical_turtle_and_store(tmp_path):
