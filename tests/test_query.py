@@ -1,4 +1,8 @@
 import json
+import statistics
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -31,7 +35,7 @@ def _rows(result):
     return [dict(zip(result.variables, row)) for row in result.rows]
 
 
-@pytest.mark.parametrize("county", ["略阳县", "略阳", "略陽縣", "610727"])
+@pytest.mark.parametrize("county", ["略阳县", "略阳", "略陽縣", "610727", "Lueyang Xian"])
 def test_helpers_of_lueyang_name_xaut_with_its_evidence(out, county):
     rows = _rows(query_out(out, named="helpers", params={"county": county}))
     xaut = [r for r in rows if r["helper"] == "西安理工大学"]
@@ -136,3 +140,21 @@ def test_cli_query_file_and_refused_update(out, tmp_path):
                            "unless you pass --allow-update\n")
     done = runner.invoke(cli, ["query", str(out), "--named", "helpers", "--param", "county"], catch_exceptions=False)
     assert done.exit_code == 2 and "is not NAME=VALUE" in done.output
+
+
+@pytest.mark.slow
+def test_named_queries_seek_from_their_parameter_instead_of_scanning(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from sparql_bench import parameters
+    from synthetic_graph import synthetic_graph
+
+    graph = synthetic_graph(3000)  # ~110,000 triples: scanning every label took seconds per query
+    publish(graph, tmp_path)
+    for name, params in parameters(graph).items():
+        assert query_out(tmp_path, named=name, params=params).rows, name
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            query_out(tmp_path, named=name, params=params)
+            times.append(time.perf_counter() - start)
+        assert statistics.median(times) < 0.5, (name, times)

@@ -2,7 +2,9 @@
 
 Parameters go through pyoxigraph's `substitutions` (SEP-0007): the value becomes one literal bound to
 the variable, so quotes, braces or keywords in it cannot change the query. A named query declares its
-parameters in its header (`# param county: …`) and projects them, as substitution requires.
+parameters in its header (`# param county: …`) and projects them, as substitution requires. Named queries
+start from their parameter (its label in each language bangfu writes, or the adcode) and go outward one
+LATERAL step at a time, so Oxigraph seeks in its indexes where a FILTER on every label would scan them.
 """
 from __future__ import annotations
 
