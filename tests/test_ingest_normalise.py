@@ -54,6 +54,13 @@ def _check_offsets(doc):
     assert doc.original_span(n, n)[0] <= len(doc.original)
 
 
+def _draw_span(doc, data):
+    """Draw a non-empty span [a, b) of the normalised text; return it with its original span (s, e)."""
+    a = data.draw(st.integers(0, len(doc.text) - 1))
+    b = data.draw(st.integers(a + 1, len(doc.text)))
+    return (a, b, *doc.original_span(a, b))
+
+
 SIMPLIFIED = st.text(st.sampled_from("西安理工大学对口帮扶略阳县教育局，。、；：“”！？（）0123456789\n 名校"), max_size=80)
 
 
@@ -64,9 +71,7 @@ def test_spans_map_back_for_simplified_text(text, data):
     _check_offsets(doc)
     if not doc.text:
         return
-    a = data.draw(st.integers(0, len(doc.text) - 1))
-    b = data.draw(st.integers(a + 1, len(doc.text)))
-    s, e = doc.original_span(a, b)
+    a, b, s, e = _draw_span(doc, data)
     span = doc.original[s:e]
     # Only whitespace collapses in already simplified text: the spans agree up to spaces.
     assert span.split() == doc.text[a:b].split() or " ".join(span.split()) == " ".join(doc.text[a:b].split())
@@ -84,9 +89,7 @@ def test_normalised_span_is_in_the_renormalised_original(text, data):
     _check_offsets(doc)
     if not doc.text:
         return
-    a = data.draw(st.integers(0, len(doc.text) - 1))
-    b = data.draw(st.integers(a + 1, len(doc.text)))
-    s, e = doc.original_span(a, b)
+    a, b, s, e = _draw_span(doc, data)
     again = ingest_text("u", doc.original[s:e]).text
     # Out of context, a comma may keep its ASCII form (the policy looks at the neighbours).
     assert doc.text[a:b].translate(LOOSE).strip(" \n") in again.translate(LOOSE)
