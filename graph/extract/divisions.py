@@ -8,6 +8,7 @@ from functools import cache
 import ahocorasick
 
 from .gazetteer import Division, Gazetteer, load_gazetteer
+from .lexicon import heads
 from .words import word_tag
 
 
@@ -99,12 +100,16 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     anchors = list(dict.fromkeys(anchors))
     context = _with_ancestors(gaz, anchors)
     near = set(context)
+    by_short = _anchor_shorts(gaz, anchors)
     out = []
     for s, e, form, short in hits:
-        if short and _cuts_a_word(text, s, e):
+        if short and _cuts_a_word(text, s, e) and not _head_follows(text, e):
             continue
+        # a short name with a level suffix that the article's own division bears (东乡县 beside
+        # 东乡族自治县) is that division, not another place that once had the name
+        division = by_short.get(form[:-1]) if short and form[-1:] in "县区市州旗" else None
         # the anchors themselves first (鼓楼区 beside 南京市), then their ancestors (西乡 beside 略阳县)
-        division = gaz.resolve(form, anchors) or gaz.resolve(form, context)
+        division = division or gaz.resolve(form, anchors) or gaz.resolve(form, context)
         if division is not None and short and division.level == "County" and not _near(gaz, division, near):
             province = gaz.province_of(division.adcode)
             if word_tag(form) not in (None, "ns") or (near and province and province.adcode not in near):
@@ -115,6 +120,21 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
             e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
         out.append(DivisionMention(s, e, form, division, short))
     return out
+
+
+def _anchor_shorts(gaz: Gazetteer, anchors: list[str]) -> dict[str, Division]:
+    """Map the short names of the document's anchor divisions to them."""
+    out: dict[str, Division] = {}
+    for code in anchors:
+        division = gaz.get(code)
+        for short in division.short if division is not None and division.current else ():
+            out.setdefault(short, division)
+    return out
+
+
+def _head_follows(text: str, end: int) -> bool:
+    """True when an organisation's head noun follows (商洛学院: 洛学 is a word, yet 商洛 names the place)."""
+    return any(text.startswith(head, end) for head in heads() if len(head) >= 2)
 
 
 def _near(gaz: Gazetteer, division: Division, context: set[str]) -> bool:

@@ -16,6 +16,7 @@ from .organisations import find_organisations
 from .people import find_people
 from .programmes import find_programmes
 from .spans import Coverage
+from .townships import TownMention, find_townships, town_key
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ def division_entity(div: Division, aliases=()) -> Entity:
     return Entity(division_key(div.adcode), div.name, div.level, tuple(sorted(set(aliases) - {div.name})),
                   div.adcode, division_key(div.parent) if div.parent else None, romanise(div.name),
                   lon=div.lon, lat=div.lat)
+
+
+def town_entity(t: TownMention) -> Entity:
+    """A township or village, placed in its county (a village in the township named before it)."""
+    parent = division_key(t.county.adcode) if t.county is not None else None
+    return Entity(town_key(t), t.surface, t.type, (), None, parent, romanise(t.surface))
 
 
 class _Collector:
@@ -85,18 +92,21 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     blocked = blocked if blocked is not None else blocked_mask(doc)
     divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
     home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
-    orgs = find_organisations(text, divisions, home, blocked)
+    towns = find_townships(text, divisions, home, blocked)
+    orgs = find_organisations(text, divisions, home, blocked, towns)
     taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
     programmes = [p for p in find_programmes(text, blocked) if not taken.touches(p.start, p.end)]
     for p in programmes:
         taken.mark(p.start, p.end)
     people = [p for p in find_people(text, blocked) if not taken.touches(p.start, p.end)]
+    named = Coverage(len(text), ((p.start, p.end) for p in people))  # 刘振东: 振东 names no place here
     out = _Collector(doc)
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)
     placed = Coverage(len(text), ((o.start, o.end) for o in orgs if o.type in ("Government", "School")))
     for m in divisions:
-        if m.division is not None and (not taken.touches(m.start, m.end) or placed.covers(m.start, m.end)):
+        if m.division is not None and (not taken.touches(m.start, m.end) or placed.covers(m.start, m.end)) \
+                and not (m.short and named.touches(m.start, m.end)):
             out.add(division_entity(m.division), m.start, m.end, m.surface)
             out.add_division_chain(m.division)
     for o in orgs:
@@ -108,6 +118,9 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
             out.add_division_chain(o.division)
         out.add(Entity(f"{o.type}:{o.name}", o.name, o.type, (), None, parent, romanise(o.name)),
                 o.start, o.end, o.surface)
+    for t in towns:
+        if not named.touches(t.start, t.end) and (not taken.touches(t.start, t.end) or placed.covers(t.start, t.end)):
+            out.add(town_entity(t), t.start, t.end, t.surface)
     for p in programmes:
         out.add(Entity(f"Programme:{p.name}", p.name, "Programme", (), romanised=romanise(p.name)),
                 p.start, p.end, p.surface)

@@ -37,6 +37,12 @@ def heads() -> dict[str, Head]:
 
 
 @cache
+def abbreviation_heads() -> dict[str, tuple[str, ...]]:
+    """Map each abbreviated head (师大, 职院) to the full heads it stands for (师范大学; 职业技术学院)."""
+    return {r[0]: tuple(r[1].split("|")) for r in _rows("abbreviations.tsv")}
+
+
+@cache
 def name_stops() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("name_stops.txt"))
 

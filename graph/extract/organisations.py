@@ -11,7 +11,9 @@ from functools import cache
 
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
-from .lexicon import Head, generic_names, heads, name_stops
+from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
+from .shortforms import resolve_short_forms, short_forms
+from .townships import TownMention
 from .spans import Coverage
 from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
 
@@ -20,9 +22,12 @@ GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县",
 _NATIONAL = {"教育部"}
 _NEEDS_PROPER = {"学校", "幼儿园"}
 _WHOLE = set("全各该本我两")
+_LEVELS = set("省市县区州乡镇")
 _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
+_PART_HEADS = {"学院", "研究院"}
+_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
 _ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业教育中心", "职教中心"),
                   ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
 
@@ -40,7 +45,9 @@ class OrgMention:
 @cache
 def _head_re() -> re.Pattern:
     def alternative(head: str) -> str:  # 一中 as in 镇安一中, never the 一中 of 第一中学 or 一中心
-        return re.escape(head) + ("(?![学心])" if re.fullmatch("[一二三四五六七八九十][中小]", head) else "")
+        if re.fullmatch("[一二三四五六七八九十][中小]", head):
+            return re.escape(head) + "(?![学心])"
+        return re.escape(head) + ("(?!学)" if head in abbreviation_heads() else "")  # 工大 in 理工大学 is no head
 
     return re.compile("|".join(map(alternative, sorted(heads(), key=len, reverse=True))))
 
@@ -121,6 +128,8 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
         for prefix in GENERIC_PREFIXES:
             if text.startswith(prefix, pos - len(prefix)):
                 before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
+                if len(prefix) == 1 and text[pos:pos + 1] in _LEVELS:
+                    return -1, None, []  # 县区学校, 市县学校: levels in general, no place
                 if before in _WHOLE:  # 全县, 各县, 该县: the whole county, or a pronoun, is no name
                     return -1, None, []
                 if not before or not _is_name_char(before) or _stop_ends_at(text, pos - len(prefix)) \
@@ -131,15 +140,18 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
 
 
 def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
-                       blocked: list[bool]) -> list[OrgMention]:
+                       blocked: list[bool], towns: list[TownMention] = ()) -> list[OrgMention]:
     """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
     div_end = {m.end: m for m in divisions}
-    found = (_organisation(text, match, div_end, home, blocked) for match in _head_re().finditer(text))
-    return _longest([m for m in found if m is not None])
+    town_end = {t.end: t for t in towns if t.type == "Township"}
+    matches = list(_head_re().finditer(text))
+    found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
+    found = _longest(found)
+    return resolve_short_forms(_longest(found + short_forms(text, matches, found, blocked)))
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
-                  blocked: list[bool]) -> OrgMention | None:
+                  blocked: list[bool], town_end: dict[int, TownMention]) -> OrgMention | None:
     """Read the name that ends in the head noun `match`, or None when it names no organisation."""
     head: Head = heads()[match.group()]
     hs, he = match.span()
@@ -147,15 +159,25 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     if head.word in ("小学", "学校") and text[hs - 1:hs] == "中":  # 中小学(校) is no school
         return None
+    if head.word in abbreviation_heads() and word_tag(text[hs - 1:hs + 1]) not in (None, "nr", "ns", "nz", "j"):
+        return None  # 教师大会, 人民大会堂: the head's first character ends another word
     start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
-    if start < 0:
+    town = town_end.get(hs)
+    if start < 0 and town is None:
         return None
     name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
+    if town is not None and name_start != town.start:
+        name_start = start = town.start  # 吸纳试马镇中心小学: the words before the township are not the name's
+        prefix, chain = None, []
     proper = text[name_start:hs]
-    trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
+    if town is not None or _kept_whole(head, proper, bool(prefix or chain)):
+        # a township (会川镇中心小学) or a numbered school of a place (西安高新第一中学) is a name as it stands
+        trimmed, looks_proper = proper, True
+    else:
+        trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
     if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
         start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
-    while proper and _generic_head(proper) and not is_generic(proper):
+    while town is None and proper and _generic_head(proper) and not is_generic(proper):
         cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
         start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
     if proper and (is_generic(proper) or _COUNTED.search(proper)):
@@ -182,7 +204,17 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     if not proper and not head.bare_ok and not chain:
         return None
-    return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), head.type, division)
+    # a college of a university (西北师范大学教育学院) is one of its parts, not a university
+    kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
+    return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+
+
+def _kept_whole(head: Head, proper: str, anchored: bool) -> bool:
+    """A short part of a name that ends in an ordinal (高新第一 in 西安高新第一中学), or the name before an
+    abbreviated head (西北 in 西北师大), is kept as it stands: the dictionary would cut it as an adverb."""
+    if head.word in abbreviation_heads():
+        return 0 < len(proper) <= 2
+    return anchored and bool(_ORDINAL.search(proper)) and len(proper) <= 6
 
 
 def _place_part(last: DivisionMention, head: Head, proper: str) -> str:

@@ -21,8 +21,8 @@ from .quantities import quantities_in, year_in
 from .spans import Coverage
 from .words import first_word
 
-END_TYPES = {"Province", "Prefecture", "County", "Township", "University", "School", "Government",
-             "Enterprise", "Organization"}
+# Townships and villages are no ends: who helps 哈达铺镇 helps its county, which the sentence names or implies.
+END_TYPES = {"Province", "Prefecture", "County", "University", "School", "Government", "Enterprise", "Organization"}
 # A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
 _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",

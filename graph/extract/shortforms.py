@@ -1,0 +1,107 @@
+"""Resolve an organisation's short forms to its full name in the same article.
+
+Three general rules, no list of names:
+  - numbered schools: 天津四中 is 天津市第四中学, 渭源一中 is 渭源县第一中学 (same place, same number);
+  - abbreviated heads: 北师大 is 北京师范大学, 毕节职院 is 毕节职业技术学院 (the short name part's characters
+    appear in order in the full one, and the heads correspond: seeds/lexicons/abbreviations.tsv);
+  - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司.
+A short form with no full name in the article stays its own entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .lexicon import abbreviation_heads, generic_names
+from .words import word_tag
+
+if TYPE_CHECKING:
+    from .organisations import OrgMention
+
+_NUMBERED = re.compile(r"第?([一二三四五六七八九十]+)([中小])学?$")
+_WEAK_SHORT = {"集团", "公司", "学校", "中学", "小学"}  # heads that follow a short name part (黔丰集团)
+_BEFORE = set("，。；、：（）()“”「」 \n") | set("与和同向为对在到赴由及")
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(ch in chars for ch in short)
+
+
+def _place_and_core(m: OrgMention) -> tuple[str, str] | None:
+    """Split a school's name into its place and a core that the short forms share (高新第一中学 → 高新一中)."""
+    if m.type != "School":
+        return None
+    place, name = "", m.name
+    if m.division is not None:
+        forms = sorted((m.division.name, *m.division.short), key=len, reverse=True)
+        for form in forms:
+            if name.startswith(form):
+                place, name = m.division.adcode, name[len(form):]
+                break
+        for form in forms:  # 阜平县阜平中学: the place named again inside the name
+            if name.startswith(form) and len(name) > len(form) + 1:
+                name = name[len(form):]
+                break
+    core = _NUMBERED.sub(lambda g: g.group(1) + g.group(2), name)
+    return place, core
+
+
+def _abbreviated(m: OrgMention, full: list[OrgMention]) -> OrgMention | None:
+    """The full name an abbreviated institution stands for (北师大 → 北京师范大学), when the article has one."""
+    for short_head, full_heads in abbreviation_heads().items():
+        if not m.name.endswith(short_head):
+            continue
+        part = m.name[:-len(short_head)]
+        found = [f for f in full for h in full_heads
+                 if f.name.endswith(h) and _is_subsequence(part, f.name[:-len(h)])]
+        first = [f for f in found if f.name[:1] == part[:1]]
+        pick = first or found
+        if len({f.name for f in pick}) == 1:
+            return pick[0]
+    return None
+
+
+def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
+    """Rename each short form to the full name the article also uses; keep the others as they are."""
+    by_core: dict[tuple[str, str], list[OrgMention]] = {}
+    for m in orgs:
+        key = _place_and_core(m)
+        if key is not None and key[0]:
+            by_core.setdefault(key, []).append(m)
+    longest = {key: max(ms, key=lambda m: (len(m.name), m.name)).name for key, ms in by_core.items()}
+    shorts = set(abbreviation_heads())
+    out = []
+    for m in orgs:
+        key = _place_and_core(m)
+        name = longest.get(key, m.name) if key is not None and key[0] else m.name
+        if any(m.name.endswith(h) for h in shorts):
+            full = _abbreviated(m, [f for f in orgs if f.type == m.type and f is not m
+                                    and not any(f.name.endswith(h) for h in shorts)])
+            name = full.name if full is not None else name
+        out.append(m if name == m.name else replace(m, name=name))
+    return out
+
+
+def short_forms(text: str, matches: list[re.Match], found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
+    """Return weak-head names the grammar left out that repeat part of a found name (黔丰集团), named as it."""
+    names = [m for m in found if len(m.name) >= 6]
+    out = []
+    taken = {(m.start, m.end) for m in found}
+    for match in matches:
+        head, (hs, he) = match.group(), match.span()
+        if head not in _WEAK_SHORT or any(s <= hs < e for s, e in taken):
+            continue
+        for n in (4, 3, 2):
+            part = text[hs - n:hs] if hs >= n else ""
+            if len(part) < n or any(blocked[hs - n:hs]) or part in generic_names() or word_tag(part) == "v":
+                continue
+            if hs - n > 0 and text[hs - n - 1] not in _BEFORE and not word_tag(text[hs - n - 2:hs - n]):
+                continue  # the part must start where a word starts
+            owner = [m for m in names if part in m.name and m.name != part + head and head in m.name
+                     and m.type in ("Enterprise", "School", "Organization")]
+            if len({m.name for m in owner}) == 1:
+                out.append(replace(owner[0], start=hs - n, end=he, surface=text[hs - n:he]))
+                break
+    return out

@@ -1,0 +1,93 @@
+"""Recognise townships (X镇, X乡, X街道) by grammar, and the villages (X村, X社区) named right after one.
+
+The gazetteer stops at counties, so a township is read from its suffix and the few characters before it:
+the name ends at a function word, a punctuation mark or a county named before it (宕昌县哈达铺镇). Its key is
+scoped by that county, or by the article's home county, so 城关镇 in two counties stays two places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .divisions import DivisionMention, Home
+from .gazetteer import Division
+from .lexicon import generic_names, name_stops
+from .words import trim_name, word_tag
+
+_SUFFIX = re.compile(r"街道|镇|乡")
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(社区|村)")
+_LONGEST = 4  # characters of name before the suffix
+_NOT_FIRST = set("各全该本每某等个所")  # 各乡镇, 该镇: a determiner names no township
+_NOT_NAME = re.compile(r"^一|[0-9个带促]")  # 一个镇, 以城带乡: a count or a slogan, not a name
+_FUNCTION = set("的了在和与及或为对向到从把被将是也都就")
+# Common words that end in a township suffix: 送教下乡, 城乡学校, 特色小镇 name no township.
+_WORDS = {"下乡", "城乡", "家乡", "故乡", "老乡", "回乡", "返乡", "还乡", "同乡", "他乡", "异乡", "外乡", "水乡",
+          "梦乡", "本乡", "城镇", "小镇", "集镇", "乡镇", "重镇", "古镇", "市镇", "村镇", "坐镇", "名镇"}
+
+
+@dataclass(frozen=True)
+class TownMention:
+    start: int
+    end: int
+    surface: str
+    type: str  # Township | Village
+    county: Division | None  # the county the name is scoped by
+
+
+def town_key(m: TownMention) -> str:
+    scope = m.county.adcode if m.county is not None else "?"
+    return f"{m.type}:{scope}:{m.surface}"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
+                 blocked: list[bool]) -> tuple[int, DivisionMention | None]:
+    """Walk left from a suffix at pos to where the township's name starts; return it and any county prefix."""
+    stops, start = name_stops(), pos
+    while start > 0 and pos - start < _LONGEST:
+        if start in div_end and start != pos:
+            return start, div_end[start]
+        ch = text[start - 1]
+        if blocked[start - 1] or not _is_cjk(ch) or ch in stops or text[start - 2:start] in stops:
+            break
+        start -= 1
+    return start, div_end.get(start) if start != pos else None
+
+
+def find_townships(text: str, divisions: list[DivisionMention], home: Home,
+                   blocked: list[bool]) -> list[TownMention]:
+    """Return township mentions and the villages named right after a township."""
+    div_end = {m.end: m for m in divisions if m.division is not None}
+    covered = [(m.start, m.end) for m in divisions]
+    out: list[TownMention] = []
+    for match in _SUFFIX.finditer(text):
+        ss, se = match.span()
+        if (se - ss == 1 and word_tag(text[ss:ss + 2])) or text[ss - 1:se] in _WORDS:
+            continue  # 乡村, 乡镇, 下乡, 城镇, 家乡: words, not a township's suffix
+        start, county = _name_before(text, ss, div_end, blocked)
+        part = text[start:ss]
+        if county is None and pos_inside(covered, ss):
+            continue
+        kept, _proper = trim_name(part, anchored=True)
+        start = ss - len(kept)
+        if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() or _FUNCTION & set(kept) \
+                or (kept + match.group()) in _WORDS or any(blocked[start:se]):
+            continue
+        scope = county.division if county is not None and county.division.level == "County" else home.county
+        if county is not None and start != county.end:
+            scope = home.county  # the county named earlier was not this township's prefix
+        town = TownMention(start, se, text[start:se], "Township", scope)
+        out.append(town)
+        village = _VILLAGE.match(text, se)
+        if village and not word_tag(village.group()) and village.group()[0] not in _FUNCTION \
+                and not any(blocked[village.start():village.end()]):
+            out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
+    return out
+
+
+def pos_inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when pos lies inside one of the spans (a suffix inside a county's own name: 镇巴县, 乡城县)."""
+    return any(a <= pos < b for a, b in spans)
