@@ -15,6 +15,7 @@ from functools import cache
 
 from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
+from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .quantities import quantities_in, year_in
@@ -33,6 +34,10 @@ _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 # X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
 _ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
 _SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
+# time words and adverbs between a subject and its 与 (该校今年与…结对)
+_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|已经?|还|也|先后|正式|将|又|再次|\d{4}年|\d+月(\d+日)?)+")
+_GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
+_GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
 _COORD = re.compile(r"^[、和及]|^以及$")
 _LONGEST_SENTENCE = 2000
 _BREAK = "，,；;：:。！？!?\n"
@@ -50,6 +55,14 @@ class End:
 @cache
 def _trigger_re() -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, triggers()), key=len, reverse=True)))
+
+
+def _agreement(text: str, pos: int) -> bool:
+    """True when pos lies in the title of an agreement just signed (签订了《教育对口帮扶框架协议》): the
+    title's trigger states the relation between the parties that signed it."""
+    m = re.search(r"(签订|签署)了?《([^《》]{0,40})$", text[max(0, pos - 50):pos])
+    close = text.find("》", pos)
+    return bool(m) and 0 <= close - pos <= 40 and re.search(r"协议书?$", text[pos:close]) is not None
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
@@ -97,7 +110,9 @@ class _Sentence:
 def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     """Relation ends: mentions of the types that can help or be helped, plus pronouns for the home county."""
     types = {e.key: e.type for e in found.entities}
-    ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
+    owner = _owners(found.entities)
+    ends = [End(m.start, m.end, *owner.get(m.key, (m.key, types[m.key]))) for m in found.mentions
+            if types.get(m.key) in END_TYPES]
     out = []
     bodies = Coverage(len(doc.text), ((e.start, e.end) for e in ends if not e.key.startswith("div:")))
     ends = [e for e in ends if not (e.key.startswith("div:") and bodies.covers(e.start, e.end))]
@@ -114,7 +129,18 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
         for m in _PRONOUNS.finditer(doc.text):
             if m.group().endswith("县") or m.group().endswith("区"):
                 out.append(End(m.start(), m.end(), key, "County"))
+    named = Coverage(len(doc.text), ((e.start, e.end) for e in ends))
+    out += [End(a.start, a.end, a.key, a.type) for a in find_anaphors(doc.text, found.entities, found.mentions,
+                                                                       _home_key(found))
+            if not named.touches(a.start, a.end)]
     return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def _owners(entities: tuple[Entity, ...]) -> dict[str, tuple[str, str]]:
+    """Map a part of a university (西北师范大学教育学院) to the university, which acts through it."""
+    universities = [e for e in entities if e.type == "University"]
+    return {e.key: (u.key, u.type) for e in entities if e.type == "Organization"
+            for u in universities if e.name.startswith(u.name) and e.name != u.name}
 
 
 _PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园区", "开发区", "高新区", "经开区", "片区"}
@@ -136,8 +162,9 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     after = [e for e in s.between(te, ce) if not e.modifier]
     before = [e for e in s.between(cs, ts) if not e.modifier]
     # 在 X 的(倾力)帮扶/支持下: X helps the sentence's subject, or the home county.
-    if text.startswith("下", te) or text.startswith("之下", te):
-        m = re.search(r"在([^在]{1,40})的[^的]{0,4}$", text[cs:ts])
+    frame = re.search(r"在([^在]{1,40})的[^的]{0,4}$", text[cs:ts])
+    if (text.startswith("下", te) or text.startswith("之下", te)) and (frame or not text.startswith("下乡", te)):
+        m = frame  # 送教下乡 is no 在…的帮扶下 frame
         helpers = [e for e in before if m and e.start >= cs + m.start(1)]
         if helpers:
             subject = [e for e in s.between(s.start, cs + m.start()) if not e.modifier and e not in helpers]
@@ -164,9 +191,19 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         helped = [e for e in s.between(gs, ts) if not e.modifier]
         helpers = [e for e in s.between(s.start, gs) if not e.modifier]
         gap = text[helpers[-1].end:gs + 1] if helpers else ""
+        if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
+            helped = _implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
         if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)):
-            return [([helpers[-1]], s.coordinated(helped[0], False), 0.9)]
+            return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
         return []
+    # X (…) 在 Y(、Y2) 资助/捐建/援建: Y is where the gift went; X is the clause's subject, else the sentence's.
+    at = re.search(r"在([^在]{1,30})$", text[cs:ts])
+    if at and trig_kind(text, ts, te) in _GIFTS:
+        ps = cs + at.start()
+        helped = [e for e in s.between(ps, ts) if not e.modifier]
+        helpers = [e for e in s.between(cs, ps) if not e.modifier] or [e for e in s.ends[:1] if e.start - s.clause_start(e.start) <= 2]
+        if helped and helpers and helpers[-1].key != helped[0].key:
+            return [([helpers[-1]], s.coordinated(helped[0], False), 0.8)]
     # X 与 Y 签订…对口帮扶协议 / X 与 Y (开展)东西部协作: the party named first helps.
     pair = re.search(r"[与同和]([^与同和]{1,20})$", text[cs:ts])
     if pair and not after:
@@ -185,6 +222,10 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     if helpers and not s.has_placeholder(helpers[-1].end, ts) and len(text[helpers[-1].end:ts]) <= 6:
         return [(s.coordinated(helpers[-1], True), s.coordinated(after[0], False), 1.0)]
     return []
+
+
+def trig_kind(text: str, ts: int, te: int) -> str:
+    return triggers()[text[ts:te]].kind
 
 
 def _implicit(found: Found, helper: End) -> list[End]:
@@ -207,7 +248,7 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
         return []
     left = [e for e in s.between(s.start, ws) if not e.modifier and e.key not in {r.key for r in right}]
     gap = s.text[left[-1].end:ws] if left else ""
-    if left and left[-1].start >= cs and (len(gap) <= 1 or gap == "分别"):
+    if left and left[-1].start >= cs and (len(gap) <= 1 or gap == "分别" or _ADVERBIAL.fullmatch(gap)):
         lefts, rights = s.coordinated(left[-1], True)[::-1], s.coordinated(right[0], False)
         if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别与 A、B 结对: item by item
             return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
@@ -247,8 +288,19 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         return []
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
                and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
-    trainee = senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs]) else _implicit(found, hosts[0])
+    sent = _sent_after_verb(s, hs, hosts[0])
+    trainee = sent or (senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs])
+                       else _implicit(found, hosts[0]))
     return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
+
+
+def _sent_after_verb(s: _Sentence, hs: int, host: End) -> list[End]:
+    """安排/选派 Y 的 N 名教师 到 X…: the body right after the verb of sending is the one whose people go."""
+    verbs = list(_SENDS.finditer(s.text, s.clause_start(hs), hs))
+    if not verbs:
+        return []
+    after = [e for e in s.between(verbs[-1].end(), hs) if not e.modifier and e.key != host.key]
+    return after[:1] if after and after[0].start - verbs[-1].end() <= 1 else []
 
 
 _PATTERNS = {"assists": _assists, "partners": _partners, "trains": _trains}
@@ -275,7 +327,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
         s = _Sentence(text, start, end, sentence_ends, blocked)
         for match in _trigger_re().finditer(text, start, end):
             ts, te = match.span()
-            if masked.touches(ts, ts + 1):
+            if masked.touches(ts, ts + 1) and not _agreement(text, ts):
                 continue
             trig: Trigger = triggers()[match.group()]
             if trig.relation == "assists" and _is_false_friend(text, ts, te):

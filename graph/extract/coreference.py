@@ -1,0 +1,58 @@
+"""Resolve the words that stand for a body named elsewhere in the article, so relations can use them.
+
+  该校 → the school or university named last before it;
+  我校/本校, and a clause that opens with a bare 学校 in an article that speaks as 我校 → the article's own
+  school (the first school or university it names);
+  a clause that opens with a bare 公司/企业/集团 → the article's one enterprise;
+  当地 → the article's home county.
+双方 and 两校 name two bodies at once and are left alone.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..model import Entity, Mention
+
+_SCHOOLS = ("School", "University")
+_THIS = re.compile(r"该校")
+_OURS = re.compile(r"我校|本校")
+# a bare noun as the subject of its clause: after a break, before an adverb, a preposition or a verb of sending
+_BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)(?=还|将|也|已|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织)")
+_LOCAL = re.compile(r"(?<=[为给到赴在])当地")
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    start: int
+    end: int
+    key: str
+    type: str
+
+
+def find_anaphors(text: str, entities: tuple[Entity, ...], mentions: tuple[Mention, ...],
+                  home_key: str | None) -> list[Anaphor]:
+    """Return the anaphors of text that resolve to one of the article's entities."""
+    types = {e.key: e.type for e in entities}
+    schools = [m for m in mentions if types.get(m.key) in _SCHOOLS]
+    starts = [m.start for m in schools]
+    own = schools[0] if schools and _OURS.search(text) else None
+    enterprises = {e.key for e in entities if e.type == "Enterprise"}
+    out: list[Anaphor] = []
+    for m in _THIS.finditer(text):
+        i = bisect_left(starts, m.start())
+        if i:
+            out.append(Anaphor(m.start(), m.end(), schools[i - 1].key, types[schools[i - 1].key]))
+    if own is not None:
+        for m in _OURS.finditer(text):
+            out.append(Anaphor(m.start(), m.end(), own.key, types[own.key]))
+    for m in _BARE.finditer(text):
+        if m.group(1) == "学校" and own is not None:
+            out.append(Anaphor(m.start(1), m.end(1), own.key, types[own.key]))
+        elif m.group(1) != "学校" and len(enterprises) == 1:
+            key = next(iter(enterprises))
+            out.append(Anaphor(m.start(1), m.end(1), key, "Enterprise"))
+    if home_key is not None:
+        out.extend(Anaphor(m.start(), m.end(), home_key, "County") for m in _LOCAL.finditer(text))
+    return out
