@@ -11,7 +11,7 @@ from .extract import extract as extract_document
 from .ingest import read_corpus
 from .model import Document, Entity, Evidence, Extraction, Mention, Relation, RunReport, Skipped
 from .pipeline import run
-from .resolve.merge import resolve as resolve_extractions
+from .resolve.state import resolve as resolve_extractions
 
 __all__ = [
     "BangfuError", "Document", "Entity", "Evidence", "Extraction", "Mention", "Relation", "RunReport", "Skipped",

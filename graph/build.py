@@ -3,9 +3,9 @@
 Node attributes: label, type, adcode, parent (key), province, prefecture (names), lon, lat, romanised,
 aliases (list), post, docs (ids of the documents that name it).
 Edge keys are relation types, so (u, v, type) is one edge whatever the number of sentences behind it.
-Edge attributes: type, kind (most frequent), kinds (list), weight (number of supporting documents),
-first_year, last_year, confidence (max), programmes (list of keys), evidence (list of dicts: doc, sentence,
-original, start, end, kind, year, quantities, programme, confidence).
+Edge attributes, all from the edge's unique evidence rows: type, kind (most frequent), kinds (list), weight
+(number of supporting documents), first_year, last_year, confidence (max), programmes (list of keys),
+evidence (list of dicts: doc, sentence, original, start, end, kind, year, quantities, programme, confidence).
 `graph.graph["documents"]` maps document id to its metadata (title, date, source, url...).
 """
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections import Counter
 
 import networkx as nx
 
-from .model import Entity, Relation
-from .resolve.merge import Resolved
+from .model import Entity
+from .resolve.parts import unique_rows
+from .resolve.state import GraphState
 
 
 def _node_attrs(entity: Entity, entities: dict[str, Entity], docs: set[str]) -> dict:
@@ -32,50 +33,29 @@ def _node_attrs(entity: Entity, entities: dict[str, Entity], docs: set[str]) -> 
     }
 
 
-def _evidence_row(rel: Relation) -> dict:
-    ev = rel.evidence
+def _edge_attrs(rtype: str, rows: list[dict]) -> dict:
+    """Summarise an edge's unique evidence rows: its kinds, weight, years, confidence and programmes."""
+    kinds = Counter(row["kind"] for row in rows)
+    years = sorted(row["year"] for row in rows if row["year"])
     return {
-        "doc": ev.doc if ev else "", "sentence": ev.sentence if ev else "", "original": ev.original if ev else "",
-        "start": ev.start if ev else -1, "end": ev.end if ev else -1, "kind": rel.kind, "year": rel.year,
-        "quantities": dict(rel.quantities), "programme": rel.programme, "confidence": rel.confidence,
+        "type": rtype, "kind": min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0], "kinds": sorted(kinds),
+        "weight": len({row["doc"] for row in rows if row["doc"]}) or 1,
+        "first_year": years[0] if years else None, "last_year": years[-1] if years else None,
+        "confidence": max(row["confidence"] for row in rows),
+        "programmes": sorted({row["programme"] for row in rows if row["programme"]}), "evidence": rows,
     }
 
 
-def _ends(rel: Relation) -> tuple[str, str]:
-    if rel.type == "partners":  # symmetric: one canonical direction
-        return tuple(sorted((rel.source, rel.target)))  # type: ignore[return-value]
-    return rel.source, rel.target
-
-
-def build_graph(resolved: Resolved) -> nx.MultiDiGraph:
-    """Return the graph of resolved entities and relations; deterministic for the same input."""
-    graph = nx.MultiDiGraph(documents={d: dict(resolved.documents[d]) for d in sorted(resolved.documents)})
-    for key in sorted(resolved.entities):
-        entity = resolved.entities[key]
-        graph.add_node(key, **_node_attrs(entity, resolved.entities, resolved.mentions.get(key, set())))
-    grouped: dict[tuple[str, str, str], list[Relation]] = {}
-    for rel in resolved.relations:
-        if rel.source in resolved.entities and rel.target in resolved.entities and rel.source != rel.target:
-            grouped.setdefault((*_ends(rel), rel.type), []).append(rel)
-    for (source, target, rtype) in sorted(grouped):
-        rels = grouped[(source, target, rtype)]
-        evidence = sorted((_evidence_row(r) for r in rels),
-                          key=lambda e: (e["doc"], e["start"], e["end"], e["kind"]))
-        unique = []
-        for row in evidence:
-            if not unique or (row["doc"], row["start"], row["kind"]) != (unique[-1]["doc"], unique[-1]["start"],
-                                                                          unique[-1]["kind"]):
-                unique.append(row)
-        kinds = Counter(r.kind for r in rels)
-        years = sorted(r.year for r in rels if r.year)
-        graph.add_edge(
-            source, target, key=rtype, type=rtype,
-            kind=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], kinds=sorted(kinds),
-            weight=len({row["doc"] for row in unique if row["doc"]}) or 1,
-            first_year=years[0] if years else None, last_year=years[-1] if years else None,
-            confidence=max(r.confidence for r in rels),
-            programmes=sorted({r.programme for r in rels if r.programme}), evidence=unique,
-        )
+def build_graph(state: GraphState) -> nx.MultiDiGraph:
+    """Return the graph of a resolved state; deterministic for the same documents in any order."""
+    graph = nx.MultiDiGraph(documents={d: dict(state.documents[d]) for d in sorted(state.documents)})
+    entities = state.entities()
+    for key in sorted(entities):
+        graph.add_node(key, **_node_attrs(entities[key], entities, state.mentions.get(key, set())))
+    for edge in sorted(state.rows):
+        by_doc = state.rows[edge]
+        rows = unique_rows(row for doc in sorted(by_doc) for row in by_doc[doc])
+        graph.add_edge(edge[0], edge[1], key=edge[2], **_edge_attrs(edge[2], rows))
     return graph
 
 

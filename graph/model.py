@@ -1,7 +1,7 @@
 """Frozen values passed between the pipeline's stages.
 
-ingest -> Document; extract -> Extraction (Mention, Entity, Relation, Evidence); resolve -> Resolved;
-build -> networkx graph; pipeline -> RunReport.
+ingest -> Document; extract -> Extraction (Mention, Entity, Relation, Evidence); DocPart (what one document
+adds to the graph) -> GraphState (graph/resolve/state.py); build -> networkx graph; pipeline -> RunReport.
 """
 from __future__ import annotations
 
@@ -114,6 +114,31 @@ class Extraction:
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    """One evidence row of one edge: (source, target, type) and the row's fields (see graph/build.py)."""
+
+    source: str
+    target: str
+    type: str
+    row: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class DocPart:
+    """What one document adds to the graph: its metadata, entities (one vote each), mentions and edge rows.
+
+    A pure function of the document's extraction, so parts can be added to and taken out of a GraphState
+    in any order (graph/resolve/state.py).
+    """
+
+    doc: str
+    meta: Mapping[str, str]
+    entities: tuple[Entity, ...]
+    mentions: tuple[str, ...]  # sorted keys of its entities that it mentions
+    rows: tuple[EdgeRow, ...]
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .ingest import ingest_text, read_corpus
 from .ingest.reader import ingest_bytes
 from .model import Document, Extraction, RunReport, Skipped
 from .parallel import ordered_map
-from .resolve.merge import resolve
+from .resolve.state import resolve
 
 Progress = Callable[[str], None]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graph.build import build_graph
 from graph.model import Entity, Evidence, Extraction, Mention, Relation
-from graph.resolve.merge import resolve
+from graph.resolve.state import resolve
 
 SHAANXI = Entity("div:610000", "陕西省", "Province", ("陕西",), "610000", None, "Shanxi Sheng", lon=108.95, lat=34.27)
 HANZHONG = Entity("div:610700", "汉中市", "Prefecture", ("汉中",), "610700", "div:610000", "Hanzhong Shi",

@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from graph.build import build_graph
-from graph.resolve.merge import resolve
+from graph.resolve.state import resolve
 
 from graphs import LUEYANG, XAUT, extraction, tiny_graph
 

@@ -5,8 +5,8 @@ from graph.rdf import terms as t
 from graph.rdf.convert import to_rdf
 from graph.rdf.terms import BF, DCTERMS, GEO, PROV, RDF, RDFS, SKOS
 
-COUNTY = t.entity_iri(LUEYANG.key, "County", "610727")
-UNIVERSITY = t.entity_iri(XAUT.key, "University")
+COUNTY = t.entity_iri(LUEYANG.key)
+UNIVERSITY = t.entity_iri(XAUT.key)
 
 
 def test_entities_are_typed_and_labelled_in_three_forms():
@@ -54,3 +54,17 @@ def test_no_blank_nodes():
     from rdflib import BNode
 
     assert not [tr for tr in to_rdf(tiny_graph()) if any(isinstance(x, BNode) for x in tr)]
+
+
+def test_document_triples_and_aggregate_triples_are_disjoint_and_make_the_whole():
+    from graph.rdf.triples import aggregate_triples, document_triples, documents_of, triples
+
+    from graphs import extraction
+
+    graph = tiny_graph(extraction("a.txt"), extraction("b.txt"))
+    documents = graph.graph["documents"]
+    per_doc = [set(document_triples(doc, documents[doc], *inputs)) for doc, inputs in documents_of(graph).items()]
+    aggregate = set(aggregate_triples(graph))
+    assert len(per_doc) == 2 and all(per_doc)
+    assert not per_doc[0] & per_doc[1] and not (per_doc[0] | per_doc[1]) & aggregate
+    assert per_doc[0] | per_doc[1] | aggregate == set(triples(graph))

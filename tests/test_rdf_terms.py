@@ -4,18 +4,18 @@ from graph.rdf import terms as t
 
 
 def test_division_iri_is_its_adcode():
-    assert str(t.entity_iri("div:610727", "County", "610727")) == "https://w3id.org/bangfu/id/division/610727"
+    assert str(t.entity_iri("div:610727")) == "https://w3id.org/bangfu/id/division/610727"
 
 
 def test_other_entities_are_named_by_type_and_quoted_name():
-    iri = str(t.entity_iri("University:西安理工大学", "University"))
+    iri = str(t.entity_iri("University:西安理工大学"))
     assert iri.startswith("https://w3id.org/bangfu/id/university/%E8%A5%BF")
     assert unquote(iri.rsplit("/", 1)[1]) == "西安理工大学"
 
 
 def test_names_are_normalised_and_slashes_quoted():
-    assert t.entity_iri("School:ＡＢ 中学", "School") == t.entity_iri("School:AB中学", "School")
-    assert "/" not in str(t.entity_iri("Organization:甲/乙", "Organization")).rsplit("organization/", 1)[1]
+    assert t.entity_iri("School:ＡＢ 中学") == t.entity_iri("School:AB中学")
+    assert "/" not in str(t.entity_iri("Organization:甲/乙")).rsplit("organization/", 1)[1]
 
 
 def test_partnership_iri_depends_only_on_its_ends_and_type():

@@ -75,15 +75,15 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def entity_iri(key: str, type_: str | None = None, adcode: str | None = None) -> URIRef:
-    """Return the IRI of a graph node: by adcode for divisions, else by type and name."""
+def entity_iri(key: str) -> URIRef:
+    """Return the IRI of a graph node from its key alone: by adcode for divisions ("div:610727"), else by
+    the type and name the key carries ("University:西安理工大学"). Documents can thus cite a node without
+    knowing what the other documents say about it."""
     if key.startswith("div:"):
         return ID[f"division/{quote(key[4:], safe='')}"]
-    if adcode and type_ in ("Province", "Prefecture", "County", "Township", "Village"):
-        return ID[f"division/{quote(adcode, safe='')}"]
     prefix, _, name = key.partition(":")
     if not name:  # a key without a type prefix
-        prefix, name = type_ or "entity", key
+        prefix, name = "entity", key
     return ID[f"{prefix.lower()}/{_quoted(name)}"]
 
 

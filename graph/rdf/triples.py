@@ -4,16 +4,22 @@ Every assists/partners/trains edge gives the shortcut triple (partnersWith in bo
 queries need no reasoner) and one Partnership node carrying helper, recipient, kinds, programmes,
 years, quantities and one Evidence node per evidence row, derived from its Document.
 
+The triples fall in two disjoint sets. A document's own (`document_triples`): its metadata, what it
+mentions, and its evidence nodes with the `bf:evidence` and `prov:wasDerivedFrom` links to them; each names
+the document or one of its evidence nodes, and depends on that document alone, so workers compute them
+and the cache keeps them. The rest (`aggregate_triples`): entities, shortcut triples and Partnership nodes
+with what they sum up from all their evidence (kinds, years, programmes, quantities, confidence).
+
 One generator serves everything: `to_rdf` adds its triples to an rdflib graph, `publish` writes them as
 N-Triples and Turtle without one. IRIs are `str` (terms.py's URIRefs), literals `Lit`; a triple may
-come more than once (a document is typed wherever it is cited), so consumers keep a set.
+come more than once, so consumers keep a set.
 """
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
@@ -91,12 +97,6 @@ def _kind_iri(kind: str) -> str:
     return str(t.kind_iri(kind))
 
 
-def _document(doc: str) -> Iterator[Triple]:
-    node = _document_iri(doc)
-    yield node, RDF.type, BF.Document
-    yield node, DCTERMS.identifier, Lit(doc)
-
-
 def _entity(key: str, data: dict, iris: dict[str, str]) -> Iterator[Triple]:
     node = iris[key]
     yield node, RDF.type, _CLASSES.get(data.get("type"), BF.Organization)
@@ -119,14 +119,12 @@ def _entity(key: str, data: dict, iris: dict[str, str]) -> Iterator[Triple]:
     if parent in iris:
         # A person's parent is the body they serve; everything else's is the division it lies in.
         yield node, ORG.memberOf if data.get("type") == "Person" else BF.locatedIn, iris[parent]
-    for doc in data.get("docs") or ():
-        yield from _document(doc)
-        yield _document_iri(doc), BF.mentions, node
 
 
 def _document_meta(doc: str, meta: dict) -> Iterator[Triple]:
     node = _document_iri(doc)
-    yield from _document(doc)
+    yield node, RDF.type, BF.Document
+    yield node, DCTERMS.identifier, Lit(doc)
     if meta.get("title"):
         yield node, DCTERMS.title, _zh(meta["title"])
         yield node, RDFS.label, _zh(meta["title"])
@@ -153,7 +151,7 @@ def _partnership(source: str, target: str, rtype: str, data: dict, iris: dict[st
     yield helper, shortcut, recipient
     if rtype == "partners":
         yield recipient, shortcut, helper
-    node = str(t.partnership_iri(source, target, rtype))
+    node = partnership_iri(source, target, rtype)
     yield node, RDF.type, BF.Partnership
     yield node, BF.helper, helper
     yield node, BF.recipient, recipient
@@ -178,14 +176,15 @@ def _partnership(source: str, target: str, rtype: str, data: dict, iris: dict[st
             yield quantity, RDF.value, Lit(str(value))
         if row.get("programme") in iris:
             yield node, BF.programme, iris[row["programme"]]
-        if row.get("doc"):
-            yield from _evidence(node, row)
+
+
+def partnership_iri(source: str, target: str, rtype: str) -> str:
+    return str(t.partnership_iri(source, target, rtype))
 
 
 def _evidence(partnership: str, row: dict) -> Iterator[Triple]:
     node = str(t.evidence_iri(partnership, row["doc"], row["start"], row["end"], row.get("kind") or ""))
     document = _document_iri(row["doc"])
-    yield from _document(row["doc"])
     yield partnership, BF.evidence, node
     yield partnership, PROV.wasDerivedFrom, document
     yield node, RDF.type, BF.Evidence
@@ -201,11 +200,26 @@ def _evidence(partnership: str, row: dict) -> Iterator[Triple]:
         yield node, BF.confidence, _decimal(row["confidence"])
 
 
-def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Yield the RDF triples of a bangfu networkx graph (see graph/build.py for its attributes)."""
-    iris = {key: str(t.entity_iri(key, data.get("type"), data.get("adcode"))) for key, data in graph.nodes(data=True)}
-    for doc, meta in sorted((graph.graph.get("documents") or {}).items()):
-        yield from _document_meta(doc, meta or {})
+def node_iri(key: str) -> str:
+    """Return the IRI of a node: bangfu's keys carry their type ("div:610727", "University:西安理工大学")."""
+    return str(t.entity_iri(key))
+
+
+def document_triples(doc: str, meta: dict, mentions: Iterable[str],
+                     rows: Iterable[tuple[str, dict]]) -> Iterator[Triple]:
+    """Yield one document's own triples: its metadata, the keys it mentions, and its evidence rows, each given
+    with the IRI of its Partnership (see the module docstring)."""
+    yield from _document_meta(doc, meta or {})
+    node = _document_iri(doc)
+    for key in mentions:
+        yield node, BF.mentions, node_iri(key)
+    for partnership, row in rows:
+        yield from _evidence(partnership, row)
+
+
+def aggregate_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Yield the triples that sum up the whole graph: entities, shortcuts and Partnership nodes."""
+    iris = {key: node_iri(key) for key in graph.nodes}
     for key in sorted(graph.nodes):
         yield from _entity(key, graph.nodes[key], iris)
     for source, target, rtype, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
@@ -213,3 +227,27 @@ def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
             yield iris[source], BF.locatedIn, iris[target]
         elif rtype in t.SHORTCUTS:
             yield from _partnership(source, target, rtype, data, iris)
+
+
+def documents_of(graph: nx.MultiDiGraph) -> dict[str, tuple[list[str], list[tuple[str, dict]]]]:
+    """Return, for every document of the graph, the keys it mentions and its evidence rows (with their
+    Partnership's IRI): the input of `document_triples` recovered from a built graph."""
+    out: dict[str, tuple[list[str], list[tuple[str, dict]]]] = {doc: ([], []) for doc in graph.graph.get("documents") or {}}
+    for key in sorted(graph.nodes):
+        for doc in graph.nodes[key].get("docs") or ():
+            out.setdefault(doc, ([], []))[0].append(key)
+    for source, target, rtype, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if rtype in t.SHORTCUTS:
+            node = partnership_iri(source, target, rtype)
+            for row in data.get("evidence") or ():
+                if row.get("doc"):
+                    out.setdefault(row["doc"], ([], []))[1].append((node, row))
+    return out
+
+
+def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Yield the RDF triples of a bangfu networkx graph (see graph/build.py for its attributes)."""
+    documents = graph.graph.get("documents") or {}
+    for doc, (mentions, rows) in sorted(documents_of(graph).items()):
+        yield from document_triples(doc, documents.get(doc) or {}, mentions, rows)
+    yield from aggregate_triples(graph)
