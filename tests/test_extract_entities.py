@@ -171,3 +171,90 @@ def test_numbered_short_school_names():
 def test_three_character_names_keep_their_last_character(text, person):
     people = [n for n, t in names(text).items() if t == "Person"]
     assert people == [person]
+
+
+# Rules added for unseen articles; the sentences are made up for the tests.
+
+def _keys(text: str, name: str) -> set[str]:
+    """Return the keys of the mentioned entities called name."""
+    ex = run(text)
+    mentioned = {m.key for m in ex.mentions}
+    return {e.key for e in ex.entities if e.key in mentioned and e.name == name}
+
+
+def test_townships_and_the_village_after_one_are_typed_and_scoped_by_county():
+    found = names("宁强县教体局组织教师赴胡家坝镇、巴山镇送教，并走访了大安镇烈金坝村。")
+    assert found.get("胡家坝镇") == "Township" and found.get("巴山镇") == "Township"
+    assert found.get("烈金坝村") == "Village"
+    keys = _keys("略阳县城关镇中心小学与宁强县教体局座谈。镇巴县城关镇的老师也来了。", "城关镇")
+    assert len(keys) == 2 and all(k.startswith("Township:") for k in keys)
+
+
+@pytest.mark.parametrize("text", ["组织送教下乡活动，推动城乡学校共同发展。", "全县各乡镇学校都参与了。",
+                                  "坚持以城带乡，建设特色小镇。", "全县只有一个镇没有中学。"])
+def test_words_ending_in_a_township_suffix_are_no_township(text):
+    assert "Township" not in names(text).values()
+
+
+def test_a_township_school_keeps_its_whole_name():
+    found = names("宁强县召开会议。工作组在广坪镇中心小学调研，又吸纳试水镇中心小学加入联合体。")
+    assert found.get("广坪镇中心小学") == "School" and found.get("试水镇中心小学") == "School"
+    assert not any(name in ("坪镇中心小学", "水镇中心小学") for name in found)
+
+
+def test_numbered_school_short_forms_resolve_to_the_full_name():
+    ex = run("宁强县第二中学与汉中市第三中学结对。汉中三中每学期派教师到宁强二中上课。")
+    schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
+    assert set(schools) == {"宁强县第二中学", "汉中市第三中学"}
+    assert "宁强二中" in schools["宁强县第二中学"] and "汉中三中" in schools["汉中市第三中学"]
+
+
+def test_numbered_school_with_a_proper_part_is_kept_whole():
+    assert names("商南县教师到西安高新第一中学跟岗。").get("西安高新第一中学") == "School"
+
+
+def test_abbreviated_university_resolves_to_the_full_name_in_the_article():
+    ex = run("西南师范大学为镇巴县培训教师。西南师大专家团队还到镇巴县调研。")
+    universities = [e for e in ex.entities if e.type == "University"]
+    assert [u.name for u in universities] == ["西南师范大学"] and "西南师大" in universities[0].aliases
+
+
+def test_abbreviated_university_alone_stays_itself_and_teachers_are_no_university():
+    assert names("东北师大专家来到镇巴县。").get("东北师大") == "University"
+    assert "University" not in names("全县举办青年教师大赛，选手在人民大会堂领奖。").values()
+
+
+def test_short_company_name_resolves_to_the_full_name():
+    ex = run("陕西秦川智造科技集团有限公司向宁强县捐赠图书。当天，秦川集团还与县职教中心签约。")
+    enterprises = [e for e in ex.entities if e.type == "Enterprise"]
+    assert [e.name for e in enterprises] == ["陕西秦川智造科技集团有限公司"]
+    assert "秦川集团" in enterprises[0].aliases
+
+
+def test_college_of_a_university_is_an_organization():
+    assert names("陕西师范大学文学院组织师生到宁强县支教。").get("陕西师范大学文学院") == "Organization"
+
+
+def test_levels_in_general_and_generic_school_classes_name_no_school():
+    found = names("受援县选派教师到帮扶县区学校跟岗，并与凉山州中等职业学校合作。")
+    assert not [n for n, t in found.items() if t == "School"]
+
+
+def test_county_short_name_with_suffix_follows_the_articles_own_county():
+    ex = run("东乡族自治县位于临夏州。东乡县第二中学与兰州一中结对。")
+    assert "东乡区" not in {e.name for e in ex.entities}
+
+
+def test_short_place_name_before_a_head_is_kept_when_it_ends_a_word():
+    assert names("商南县教师到商洛学院进修。").get("商洛学院") == "University"  # 洛学 is a word
+
+
+def test_a_place_inside_a_persons_name_is_no_place():
+    found = names("东乡族自治县召开会议，副校长刘振东表示支持。")
+    assert found.get("刘振东") == "Person" and "海口市" not in found
+
+
+def test_person_with_an_unlisted_surname_after_a_post():
+    found = names("宁强县副县长妥文华在座谈会上讲话。邀请校长到武汉参加研修。")
+    assert found.get("妥文华") == "Person"
+    assert "到武汉" not in found

@@ -182,3 +182,56 @@ def test_teachers_sent_to_coordinated_schools_help_each():
 def test_training_given_for_a_place():
     text = "华中师范大学为镇康县第一中学捐赠图书2万册，并为镇康县培训校长和骨干教师300余人次。"
     assert ("华中师范大学", "trains", "镇康县") in relations(text)
+
+
+# Rules added for unseen articles; the sentences are made up for the tests.
+
+def test_this_school_is_the_school_named_last():
+    found = relations("工作组考察了宁强县第一中学，该校今年与汉中市龙岗学校建立了结对关系。")
+    assert ("宁强县第一中学", "partners", "汉中市龙岗学校") in found
+
+
+def test_our_school_and_a_bare_school_subject_are_the_articles_own_school():
+    text = ("西南师范大学召开推进会。我校与宁强县第一中学签订结对帮扶协议。"
+            "近年来，学校先后选派教师到宁强县支教，累计为当地培训教师300人次。")
+    found = relations(text)
+    assert ("西南师范大学", "assists", "宁强县第一中学") in found
+    assert ("西南师范大学", "assists", "宁强县") in found
+    assert ("西南师范大学", "trains", "宁强县") in found
+
+
+def test_a_bare_company_subject_is_the_articles_one_enterprise():
+    text = "陕西秦川智造科技有限公司在宁强县举行仪式。会上，公司先后在镇巴县、略阳县资助建设了3所幼儿园。"
+    found = relations(text)
+    assert ("陕西秦川智造科技有限公司", "assists", "镇巴县") in found
+
+
+def test_trigger_in_the_title_of_a_signed_agreement_relates_the_parties():
+    found = relations("雁塔区教育局与镇巴县教育体育局签订了《教育对口帮扶合作协议》，约定互派教师。")
+    assert ("雁塔区教育局", "assists", "镇巴县教体局") in found
+    assert not relations("县里印发了《对口帮扶工作方案》。")
+
+
+def test_song_jiao_xia_xiang_is_no_passive_frame():
+    assert ("汉中市第三中学", "assists", "镇巴县") in relations("镇巴县地处秦岭。汉中市第三中学赴镇巴开展送教下乡活动。")
+
+
+def test_going_to_the_villages_schools_helps_the_home_county():
+    found = relations("宁强县教体局召开会议。汉中职业技术学院选派20名学生到乡村学校顶岗支教。")
+    assert ("汉中职业技术学院", "assists", "宁强县") in found
+
+
+def test_the_body_after_the_sending_verb_is_the_one_trained():
+    found = relations("西南师范大学与雁塔区教育局协调，安排宁强县20名青年教师到雁塔区的学校跟岗学习。")
+    assert ("雁塔区", "trains", "宁强县") in found
+    assert ("雁塔区", "trains", "雁塔区教育局") not in found
+
+
+def test_a_universitys_college_acts_as_the_university():
+    found = relations("陕西师范大学召开会议。陕西师范大学文学院组织研究生赴宁强县开展送教活动。")
+    assert ("陕西师范大学", "assists", "宁强县") in found
+
+
+def test_township_in_the_helped_place_does_not_hide_the_county():
+    found = relations("雁塔区选派12名教师到宁强县胡家坝镇、巴山镇等地支教。")
+    assert ("雁塔区", "assists", "宁强县") in found

@@ -44,7 +44,17 @@ def _name_after(text: str, pos: int) -> str | None:
                 return text[pos:pos + n + 2]
             if rest[:1] and _is_cjk(rest[0]) and rest[0] not in _AFTER_NAME:
                 return text[pos:pos + n + 1]
-    return None
+    return _rare_surname_name(text, pos)
+
+
+def _rare_surname_name(text: str, pos: int) -> str | None:
+    """A three-character name whose surname is not listed (妥文华), accepted only where a name must end:
+    before a comma, 在, 等 or a reporting word (副县长妥文华在座谈会上…)."""
+    cand, after = text[pos:pos + 3], text[pos + 3:pos + 5]
+    if len(cand) < 3 or not all(map(_is_cjk, cand)) or _FUNCTION_CHARS & set(cand) or word_tag(cand[:2]) \
+            or word_tag(cand) or cand[0] in "到赴去来往从向" or word_tag(cand[1:]) == "ns":
+        return None
+    return cand if after[:1] in _NAME_ENDS or after in _FOLLOWERS else None
 
 
 def _name_before(text: str, pos: int) -> str | None:
@@ -57,6 +67,7 @@ def _name_before(text: str, pos: int) -> str | None:
     return None
 
 
+_NAME_ENDS = set("，、。；：在等")
 _FUNCTION_CHARS = set("就在对把被将已也都又还再曾先要会能和与及的了是为着过并等")
 
 

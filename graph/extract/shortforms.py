@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import abbreviation_heads, generic_names
+from .spans import Coverage
 from .words import word_tag
 
 if TYPE_CHECKING:
@@ -72,26 +73,41 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
             by_core.setdefault(key, []).append(m)
     longest = {key: max(ms, key=lambda m: (len(m.name), m.name)).name for key, ms in by_core.items()}
     shorts = set(abbreviation_heads())
-    out = []
+    out, renamed = [], {}  # one look per distinct name: name-dense texts repeat their names
     for m in orgs:
+        if m.name in renamed:
+            out.append(m if renamed[m.name] == m.name else replace(m, name=renamed[m.name]))
+            continue
         key = _place_and_core(m)
         name = longest.get(key, m.name) if key is not None and key[0] else m.name
         if any(m.name.endswith(h) for h in shorts):
             full = _abbreviated(m, [f for f in orgs if f.type == m.type and f is not m
                                     and not any(f.name.endswith(h) for h in shorts)])
             name = full.name if full is not None else name
+        if name == m.name and m.type == "Enterprise":
+            name = _part_of(m, orgs) or name
+        renamed[m.name] = name
         out.append(m if name == m.name else replace(m, name=name))
     return out
+
+
+def _part_of(m: OrgMention, orgs: list[OrgMention]) -> str | None:
+    """The one longer enterprise name holding this one's name part and head (秦川集团 in 陕西秦川…集团有限公司)."""
+    head = next((h for h in _WEAK_SHORT if m.name.endswith(h)), None)
+    part = m.name[:-len(head)] if head else ""
+    owners = {f.name for f in orgs if f.type == m.type and len(f.name) > len(m.name) and len(part) >= 2
+              and part in f.name and head in f.name}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def short_forms(text: str, matches: list[re.Match], found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
     """Return weak-head names the grammar left out that repeat part of a found name (黔丰集团), named as it."""
     names = [m for m in found if len(m.name) >= 6]
     out = []
-    taken = {(m.start, m.end) for m in found}
+    taken = Coverage(len(text), ((m.start, m.end) for m in found))
     for match in matches:
         head, (hs, he) = match.group(), match.span()
-        if head not in _WEAK_SHORT or any(s <= hs < e for s, e in taken):
+        if head not in _WEAK_SHORT or not names or taken.touches(hs, he):
             continue
         for n in (4, 3, 2):
             part = text[hs - n:hs] if hs >= n else ""
