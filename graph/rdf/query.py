@@ -5,11 +5,13 @@ the variable, so quotes, braces or keywords in it cannot change the query. A nam
 parameters in its header (`# param county: …`) and projects them, as substitution requires. Named queries
 start from their parameter (its label in each language bangfu writes, or the adcode) and go outward one
 LATERAL step at a time, so Oxigraph seeks in its indexes where a FILTER on every label would scan them.
+Each also ships a portable SPARQL 1.1 form (queries/portable/NAME.rq) giving the same rows without LATERAL,
+for rdflib, Jena Fuseki and QLever.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,6 +34,7 @@ class NamedQuery:
     description: str
     params: tuple[tuple[str, str], ...]  # (variable, what to give)
     text: str
+    portable: str = ""  # the same query in SPARQL 1.1 without LATERAL (queries/portable/NAME.rq)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ def named_queries() -> dict[str, NamedQuery]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             name = entry.name[:-3]
-            found[name] = _parse_named(name, entry.read_text(encoding="utf-8"))
+            portable = folder.joinpath("portable", entry.name).read_text(encoding="utf-8")
+            found[name] = replace(_parse_named(name, entry.read_text(encoding="utf-8")), portable=portable)
     return found
 
 
