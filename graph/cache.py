@@ -1,8 +1,9 @@
-"""Incremental builds: each document's extraction kept under OUT/cache, keyed by what it depends on.
+"""Incremental builds: what each document yields kept under OUT/cache, keyed by what it depends on.
 
-An entry's key hashes the file's bytes, its id and suffix, EXTRACTOR_VERSION, and the shipped data and
-code that ingest and extraction read (lexicons, gazetteer, graph/ingest, graph/extract); change any of
-them and the document is extracted again. The entries live in one SQLite file, so a build commits them
+An entry holds the document's graph part, its extractions.jsonl line and its RDF fragment (graph/outcome.py).
+Its key hashes the file's bytes, its id and suffix, EXTRACTOR_VERSION, and the shipped data and code that
+compute the entry (lexicons, gazetteer, graph/ingest, graph/extract, graph/resolve, graph/rdf); change any
+of them and the document is extracted again. The entries live in one SQLite file, so a build commits them
 once rather than writing thousands of small files, and a killed build leaves the previous cache usable.
 """
 from __future__ import annotations
@@ -16,14 +17,15 @@ from pathlib import Path
 from typing import Iterable
 
 from . import extract as _extract
-from .model import Extraction
+from .model import Skipped
+from .outcome import Outcome, Processed
+from .rdf.fragments import Fragment
 from .resources import ontology, seed
 
 FOLDER = "cache"
 DATABASE = "extractions.sqlite"
 _PACKAGE = Path(__file__).resolve().parent
-
-Entry = tuple[Extraction, str]  # the extraction and its extractions.jsonl line
+_RDF = ("fragments.py", "ntriples.py", "terms.py", "triples.py", "turtle.py")  # what a fragment is made by
 
 
 def _hash_files(digest, files: Iterable[Path], root: Path) -> None:
@@ -37,8 +39,10 @@ def _inputs_digest() -> str:
     digest = hashlib.sha256()
     for folder in (seed("lexicons"), seed("gazetteer")):
         _hash_files(digest, (p for p in folder.rglob("*") if p.is_file()), folder.parent)
+    # what a cached outcome is computed by: ingest, extraction, the document's graph part and RDF fragment
     _hash_files(digest, [*(_PACKAGE / "ingest").glob("*.py"), *(_PACKAGE / "extract").glob("*.py"),
-                         _PACKAGE / "model.py"], _PACKAGE)
+                         *(_PACKAGE / "resolve").glob("*.py"), _PACKAGE / "model.py", _PACKAGE / "outcome.py",
+                         *(_PACKAGE / "rdf" / name for name in _RDF)], _PACKAGE)
     return digest.hexdigest()
 
 
@@ -70,39 +74,60 @@ def code_fingerprint() -> str:
 
 
 class ExtractionCache:
-    """The entries of one output folder: get and put by key, commit, and forget those a build did not use."""
+    """The documents of one output folder by key: put an outcome, read back the parts of it a build needs,
+    commit, and forget the entries a build did not use.
+
+    Each field is stored on its own (zlib-compressed), so a rebuild reads only the text it writes out
+    (the JSON line and the Turtle fragment) for the documents that did not change.
+    """
 
     def __init__(self, out_dir: str | Path):
         folder = Path(out_dir) / FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(folder / DATABASE)
-        self._db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self._db.execute("DROP TABLE IF EXISTS entries")  # the layout of bangfu 0.1's cache
+        self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, skipped TEXT, part BLOB, "
+                         "line BLOB, ntriples BLOB, turtle BLOB)")
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self.used: set[str] = set()
-        self.hits = 0
-        self.misses = 0
 
-    def get(self, key: str) -> Entry | None:
-        """Return the cached entry, or None (also for an entry that no longer unpickles)."""
+    def put(self, key: str, outcome: Outcome) -> None:
         self.used.add(key)
-        row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            try:
-                entry = pickle.loads(zlib.decompress(row[0]))
-                self.hits += 1
-                return entry
-            except Exception:  # written by another Python or bangfu: extract again
-                pass
-        self.misses += 1
-        return None
+        if isinstance(outcome, Skipped):
+            row = (key, f"{outcome.path}\0{outcome.reason}", None, None, None, None)
+        else:
+            row = (key, None, _pack(pickle.dumps(outcome.part, protocol=pickle.HIGHEST_PROTOCOL)),
+                   _pack(outcome.line.encode()), _pack(outcome.fragment.ntriples.encode()),
+                   _pack(outcome.fragment.turtle.encode()))
+        self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)", row)
 
-    def put(self, key: str, entry: Entry) -> None:
+    def _row(self, key: str, columns: str) -> tuple | None:
         self.used.add(key)
-        blob = zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self._db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, blob))
+        return self._db.execute(f"SELECT skipped, {columns} FROM documents WHERE key = ?", (key,)).fetchone()
+
+    def get(self, key: str) -> Outcome | None:
+        """Return the whole outcome, or None when there is none (or it no longer reads)."""
+        row = self._row(key, "part, line, ntriples, turtle")
+        try:
+            if row is None or row[0] is not None:
+                return None if row is None else Skipped(*row[0].split("\0", 1))
+            part = pickle.loads(_unpack(row[1]))
+            return Processed(part, _text(row[2]), Fragment(_text(row[3]), _text(row[4])))
+        except Exception:  # written by another Python or bangfu: extract again
+            return None
+
+    def texts(self, key: str) -> tuple[str, str] | Skipped | None:
+        """Return (JSON line, Turtle fragment) of a processed document, its Skipped, or None."""
+        row = self._row(key, "line, turtle")
+        try:
+            if row is None or row[0] is not None:
+                return None if row is None else Skipped(*row[0].split("\0", 1))
+            return _text(row[1]), _text(row[2])
+        except Exception:
+            return None
 
     def keys(self) -> set[str]:
-        return {key for (key,) in self._db.execute("SELECT key FROM entries")}
+        return {key for (key,) in self._db.execute("SELECT key FROM documents")}
 
     def meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -117,8 +142,20 @@ class ExtractionCache:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM used")
             self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self.used))
-            self._db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+            self._db.execute("DELETE FROM documents WHERE key NOT IN (SELECT key FROM used)")
         self._db.commit()
 
     def close(self) -> None:
         self._db.close()
+
+
+def _pack(data: bytes) -> bytes:
+    return zlib.compress(data, 1)
+
+
+def _unpack(blob: bytes) -> bytes:
+    return zlib.decompress(blob)
+
+
+def _text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")

@@ -16,10 +16,10 @@ from typing import Callable, Iterable, Iterator
 
 from .cache import ExtractionCache, cache_key, code_fingerprint
 from .ingest.reader import corpus_files, load_bytes
-from .model import Extraction, Skipped
+from .model import Skipped
+from .outcome import Outcome
 
 Task = tuple[str, str, bytes]  # (path, id, the file's bytes)
-Outcome = tuple[Extraction | None, "str | Skipped"]  # the extraction and its JSON line, or why it was skipped
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,12 @@ def _stat(out: Path, outputs: Iterable[str]) -> str | None:
     return json.dumps([(p.relative_to(out).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files])
 
 
+def intact(store: ExtractionCache, out: Path, outputs: Iterable[str]) -> bool:
+    """True when OUT's outputs are as the previous build left them."""
+    stat = _stat(out, outputs)
+    return stat is not None and store.meta("outputs") == stat
+
+
 def up_to_date(store: ExtractionCache, out: Path, fingerprint: str, outputs: Iterable[str]) -> bool:
     """True when the previous build had the same fingerprint and its outputs were not changed since."""
     return store.meta("fingerprint") == fingerprint and store.meta("outputs") == _stat(out, outputs)
@@ -91,51 +97,46 @@ def remember(store: ExtractionCache, out: Path, fingerprint: str, outputs: Itera
 
 
 def outcomes(sources: list[Source | Skipped], store: ExtractionCache | None,
-             mapper: Callable[[Iterable[Task]], Iterator[Outcome]],
-             fallback: Callable[[Task], Outcome]) -> Iterator[tuple[str, Outcome, bool]]:
-    """Yield (id, outcome, cached) for every source in order: from the cache, or computed by `mapper`.
+             mapper: Callable[[Iterable[Task]], Iterator[Outcome]]) -> Iterator[tuple[Source | Skipped, Outcome | None]]:
+    """Yield (source, outcome) for every source in corpus order; the outcome is None for a document the
+    cache has (the caller reads what it needs of the entry), else computed by `mapper` and cached.
 
-    Cached outcomes are loaded only when their turn comes, so documents stream through; `fallback`
-    computes in this process an entry that no longer loads.
+    Documents stream through: the mapper gets their bytes as it asks for them, and outcomes are yielded as
+    soon as every earlier one is.
     """
     cached = store.keys() if store is not None else set()
-    slots: deque = deque()  # in corpus order: ("done", id, outcome), ("hit", source) or ("todo", id, key)
+    slots: deque = deque()  # in corpus order: ("done", source, outcome) or ("todo", source, key)
 
     def tasks() -> Iterator[Task]:
         for item in sources:
             if isinstance(item, Skipped):
-                slots.append(("done", item.path, (None, item)))
+                slots.append(("done", item, item))
             elif item.key in cached:
-                slots.append(("hit", item))
+                slots.append(("done", item, None))
             else:
                 data = load_bytes(item.path, item.doc_id)  # read again: the scan kept keys, not documents
                 if isinstance(data, Skipped):
-                    slots.append(("done", item.doc_id, (None, data)))
+                    slots.append(("done", item, data))
                     continue
                 key = cache_key(data, item.doc_id, item.path.suffix) if store is not None else None
-                slots.append(("todo", item.doc_id, key))
+                slots.append(("todo", Source(item.path, item.doc_id, key), key))
                 yield item.path.as_posix(), item.doc_id, data
 
-    def ready() -> Iterator[tuple[str, Outcome, bool]]:
-        while slots and slots[0][0] != "todo":
-            slot = slots.popleft()
-            if slot[0] == "done":
-                yield slot[1], slot[2], False
-                continue
-            source = slot[1]
-            entry = store.get(source.key)
-            if entry is not None:
-                yield source.doc_id, entry, True
-                continue
-            data = load_bytes(source.path, source.doc_id)
-            task = (source.path.as_posix(), source.doc_id, data)
-            entry = (None, data) if isinstance(data, Skipped) else fallback(task)
-            yield source.doc_id, entry, False
+    def ready() -> Iterator[tuple[Source | Skipped, Outcome | None]]:
+        while slots and slots[0][0] == "done":
+            _done, source, outcome = slots.popleft()
+            yield source, outcome
 
     for outcome in mapper(tasks()):
         yield from ready()
-        _todo, doc_id, key = slots.popleft()
+        _todo, source, key = slots.popleft()
         if store is not None:
             store.put(key, outcome)
-        yield doc_id, outcome, False
+        yield source, outcome
     yield from ready()
+
+
+def task_of(source: Source) -> Task | Skipped:
+    """Return the task of one source, reading its file again (for an entry the cache could not give back)."""
+    data = load_bytes(source.path, source.doc_id)
+    return data if isinstance(data, Skipped) else (source.path.as_posix(), source.doc_id, data)

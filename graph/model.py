@@ -151,6 +151,7 @@ class RunReport:
     relations: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    carried: int = 0  # documents whose part the previous build's state already held
 
     @property
     def ok(self) -> bool:

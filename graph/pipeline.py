@@ -14,17 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from . import outputs
+from . import carry, outputs
 from .build import build_graph, graph_to_json
+from .collect import collect, gone
 from .errors import InputError
 from .extract import extract, to_record
 from .files import atomic_write, dumps, write_jsonl, write_text
-from .incremental import Outcome, Task, build_fingerprint, opened as _opened, outcomes, remember, scan, up_to_date
+from .incremental import Task, build_fingerprint, intact, opened as _opened, remember, scan, up_to_date
 from .ingest import ingest_text, read_corpus
 from .ingest.reader import ingest_bytes
 from .model import Document, Extraction, RunReport, Skipped
+from .outcome import Outcome, Processed
 from .parallel import ordered_map
-from .resolve.state import resolve
+from .resolve.parts import doc_part
 
 Progress = Callable[[str], None]
 
@@ -92,16 +94,24 @@ def report_json(report: RunReport) -> str:
 
 
 OUTPUTS = ("extractions.jsonl", "graph.json", "graph.ttl", "graph.html", "graph.gexf", "report.json")
+CARRY_LIMIT = 0.25  # when more of the corpus than this is new, changed or gone, rebuild the store anew
+CARRY_ALWAYS = 50  # ... unless so few documents changed that either way is instant
 
 
 def process_file(task: tuple[str, str, bytes]) -> Outcome:
-    """Ingest and extract one file's bytes: the unit of work that every engine maps, on any worker."""
+    """Ingest and extract one file's bytes, and make its graph part and RDF fragment: the unit of work that
+    every engine maps, on any worker."""
+    from .rdf.fragments import fragment
+
     path, doc_id, data = task
     doc = ingest_bytes(Path(path), doc_id, data)
     if isinstance(doc, Skipped):
-        return None, doc
+        return doc
     ex, record = extract_one(doc)
-    return (None, record) if ex is None else (ex, dumps(record))
+    if ex is None:
+        return record
+    part = doc_part(ex)
+    return Processed(part, dumps(record), fragment(part))
 
 
 def warm_up() -> None:
@@ -126,9 +136,10 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
     """Build the graph of a corpus into the folder `out` and return what happened.
 
     `workers` processes (or a dask cluster with engine="dask") ingest and extract the documents; the
-    outputs do not depend on how many. With `cache`, each document's extraction is kept under OUT/cache
-    and reused while the file, the extractor and its data are unchanged; when nothing changed at all,
-    the previous outputs are kept as they are.
+    outputs do not depend on how many. With `cache`, what each document yields is kept under OUT/cache
+    and reused while the file, the extractor and its data are unchanged; the previous build's graph state
+    is carried over and only the documents added, changed or removed change it and the store; when
+    nothing changed at all, the previous outputs are kept as they are.
     """
     from . import rdf
 
@@ -143,9 +154,11 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
         if store is not None and up_to_date(store, out, fingerprint, OUTPUTS):
             return _previous_report(out, report, progress, len(sources))
         outputs.discard_stale(out)  # generations left by killed builds
+        carried, old = _carried(out, store, sources)
         generation = outputs.new_generation(out)
         try:
-            _build_into(generation, sources, store, mapper, report, progress)
+            _build_into(generation, sources, store, mapper, report, progress, carried, old,
+                        outputs.current_generation(out))
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
@@ -153,23 +166,48 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
         report.outputs = _outputs(out)
         if store is not None:
             remember(store, out, fingerprint, OUTPUTS)
+            carry.mark(store)
     return report
 
 
-def _build_into(folder: Path, sources, store, mapper, report: RunReport, progress: Progress | None) -> None:
+def _carried(out: Path, store, sources) -> tuple[carry.Carried | None, list]:
+    """Return the previous build's state and the cached outcomes of the documents it loses, when it can be
+    carried over and little enough changed; else (None, [])."""
+    previous = outputs.current_generation(out)
+    if store is None or previous is None:
+        return None, []
+    carried = carry.load(previous, store, intact(store, out, OUTPUTS))
+    if carried is None:
+        return None, []
+    current = sum(1 for s in sources if not isinstance(s, Skipped))
+    old = gone(carried, sources, store)
+    new = current - (len(carried.docs) - len(old or ()))
+    if old is None or len(old) + new > max(CARRY_LIMIT * current, CARRY_ALWAYS):
+        return None, []  # a fresh bulk load of the store is then the faster way
+    return carried, old
+
+
+def _build_into(folder: Path, sources, store, mapper, report: RunReport, progress: Progress | None,
+                carried: carry.Carried | None, old: list, previous: Path | None) -> None:
     """Extract, build and write every output of a build into `folder` (a fresh generation)."""
     from . import rdf, views
     from .export import export
+    from .rdf.publish import Change, aggregate_statements, publish_spool
+    from .rdf.spool import Spool
 
-    with _timed(report, "ingest+extract"):
-        extractions = _extract_all(sources, store, mapper, folder / "extractions.jsonl", report, progress)
-    with _timed(report, "resolve+build"):
-        graph = build_graph(resolve(extractions))
-        del extractions
-    with _timed(report, "write"):
-        write_text(folder / "graph.json", graph_to_json(graph))
-    with _timed(report, "rdf"):
-        rdf.publish(graph, folder)
+    with Spool(folder) as spool:
+        with _timed(report, "ingest+extract"), atomic_write(folder / "extractions.jsonl") as jsonl:
+            got = collect(sources, store, mapper, process_file, carried, old, jsonl, spool, report, progress)
+        with _timed(report, "resolve+build"):
+            graph = build_graph(got.state)
+            aggregate = aggregate_statements(graph)
+        with _timed(report, "write"):
+            write_text(folder / "graph.json", graph_to_json(graph))
+        with _timed(report, "rdf"):
+            change = None
+            if carried is not None and previous is not None:
+                change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
+            publish_spool(folder, spool, aggregate, change)
     with _timed(report, "views"):
         views.write_overview(graph, folder / "graph.html")
     with _timed(report, "exports"):
@@ -177,27 +215,13 @@ def _build_into(folder: Path, sources, store, mapper, report: RunReport, progres
     report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
     report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
     write_text(folder / "report.json", report_json(report))
+    if store is not None:
+        with _timed(report, "carry"):
+            carry.save(folder, carry.Carried(got.state, got.docs, frozenset(aggregate)))
 
 
 def _outputs(out: Path) -> list[str]:
     return sorted(str(out / name) for name in (*OUTPUTS, "store"))
-
-
-def _extract_all(sources, store, mapper, jsonl: Path, report: RunReport,
-                 progress: Progress | None) -> list[Extraction]:
-    """Stream every document's outcome: its JSON line into `jsonl`, its extraction into the list returned."""
-    extractions = []
-    with atomic_write(jsonl) as handle:
-        for doc_id, (ex, line), cached in outcomes(sources, store, mapper, process_file):
-            if ex is None:
-                report.skipped.append(line)
-            else:
-                report.processed.append(doc_id)
-                extractions.append(ex)
-                handle.write(line + "\n")
-            if progress:
-                progress(f"{doc_id} (cached)" if cached else doc_id)
-    return extractions
 
 
 def _previous_report(out: Path, report: RunReport, progress: Progress | None, count: int) -> RunReport:

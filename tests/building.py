@@ -17,8 +17,14 @@ def corpus(folder: Path, shared: bool = True) -> Path:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Return every output file of a build (the store is compared through graph.ttl)."""
-    return {name: (out / name).read_bytes() for name in OUTPUTS}
+    """Return every output file of a build, and the store's triples as sorted N-Triples."""
+    import pyoxigraph as ox
+
+    files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    store = ox.Store.read_only(str(out / "store"))
+    dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    files["store"] = b"\n".join(sorted(dump.splitlines()))
+    return files
 
 
 def build(inputs, out: Path, **options) -> tuple[dict, list[str]]:

@@ -8,6 +8,11 @@ import pytest
 import graph.extract
 from building import SHARED_SEEDS, build, corpus, outputs
 from graph.cache import ExtractionCache, cache_key, extractor_fingerprint
+from graph.model import Skipped
+from graph.outcome import Processed
+from graph.rdf.fragments import fragment
+from graph.resolve.parts import doc_part
+from graphs import extraction
 
 
 def test_key_depends_on_bytes_id_suffix_and_extractor_version(monkeypatch):
@@ -20,17 +25,30 @@ def test_key_depends_on_bytes_id_suffix_and_extractor_version(monkeypatch):
     assert cache_key(b"abc", "a.txt", ".txt") != key
 
 
+def _processed(doc: str) -> Processed:
+    part = doc_part(extraction(doc))
+    return Processed(part, f'{{"doc": "{doc}"}}', fragment(part))
+
+
 def test_entries_survive_closing_and_unused_ones_are_pruned(tmp_path):
     store = ExtractionCache(tmp_path)
-    store.put("k1", (None, "line one"))
-    store.put("k2", (None, "line two"))
+    store.put("k1", _processed("a.txt"))
+    store.put("k2", Skipped("b.bin", "binary"))
     store.commit()
     store.close()
     store = ExtractionCache(tmp_path)
-    assert store.get("k1") == (None, "line one") and store.hits == 1
-    assert store.get("k3") is None and store.misses == 1
+    assert store.get("k1") == _processed("a.txt")
+    assert store.texts("k1") == (_processed("a.txt").line, _processed("a.txt").fragment.turtle)
+    assert store.get("k3") is None and store.texts("k3") is None
     store.commit(prune=True)  # this build used k1 (and asked for k3)
     assert store.keys() == {"k1"}
+
+
+def test_an_entry_that_no_longer_reads_is_a_miss(tmp_path):
+    store = ExtractionCache(tmp_path)
+    store.put("k1", _processed("a.txt"))
+    store._db.execute("UPDATE documents SET part = ?, line = ?", (b"garbage", b"garbage"))
+    assert store.get("k1") is None and store.texts("k1") is None
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +133,32 @@ def test_skipped_files_stay_skipped_on_a_cached_rebuild(tmp_path):
     second, seen = build(folder, tmp_path / "out")
     assert seen == ["a.txt (cached)", "b.bin (cached)"]
     assert second.skipped == first.skipped and [s.path for s in second.skipped] == ["b.bin"]
+
+
+def test_a_rebuild_carries_the_previous_state_and_changes_the_store_by_the_difference(tmp_path, shared_seeds):
+    folder = corpus(tmp_path / "corpus")
+    first, _seen = build(folder, tmp_path / "out")
+    assert first.carried == 0
+    article = folder / "01_xaut_lueyang.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n西北大学对口帮扶洛南县。\n", encoding="utf-8")
+    removed = sorted(folder.glob("seeds/*"))[0]
+    removed.unlink()
+    (folder / "new.txt").write_text("西北大学对口帮扶洛南县。2023年，西北大学向洛南县中学捐赠图书。", encoding="utf-8")
+    second, seen = build(folder, tmp_path / "out")
+    assert second.carried == len(second.processed) - 2  # all but the changed and the new document
+    assert sorted(name for name in seen if not name.endswith("(cached)")) == ["01_xaut_lueyang.txt", "new.txt"]
+    build(folder, tmp_path / "cold", cache=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
+
+
+def test_a_store_changed_by_hand_is_not_carried_over(tmp_path):
+    from graph.rdf import query_out
+
+    folder = corpus(tmp_path / "corpus", shared=False)
+    build(folder, tmp_path / "out")
+    query_out(tmp_path / "out", sparql='INSERT DATA { <urn:x> <urn:y> "z" }', allow_update=True)
+    (folder / "new.txt").write_text("西北大学对口帮扶洛南县。", encoding="utf-8")
+    report, _seen = build(folder, tmp_path / "out")
+    assert report.carried == 0
+    build(folder, tmp_path / "cold", cache=False)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")

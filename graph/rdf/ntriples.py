@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 import networkx as nx
 
-from .triples import Lit, Term, triples
+from .triples import Lit, Term, Triple, triples
 
 Statement = tuple[str, str, str]
 _CHUNK = 4096  # statements encoded at a time when streaming
@@ -35,9 +35,14 @@ def nt_term(term: Term) -> str:
 
 def statements(graph: nx.MultiDiGraph) -> list[Statement]:
     """Return the graph's triples as sorted unique N-Triples statements."""
+    return to_statements(triples(graph))
+
+
+def to_statements(items: Iterable[Triple]) -> list[Statement]:
+    """Return triples as sorted unique N-Triples statements."""
     iris: dict[str, str] = {}  # one string per IRI, shared by all its statements
     unique = set()
-    for subject, predicate, obj in triples(graph):
+    for subject, predicate, obj in items:
         s = iris.get(subject) or iris.setdefault(subject, f"<{subject}>")
         p = iris.get(predicate) or iris.setdefault(predicate, f"<{predicate}>")
         if isinstance(obj, Lit):

@@ -1,33 +1,73 @@
 """Publish a built graph as linked data: OUT/store (Oxigraph) and OUT/graph.ttl, both replaced atomically.
 
-No rdflib graph is built: the triples become sorted N-Triples statements (a list of strings, the one
-copy held), streamed in batches into Oxigraph's bulk loader and written as Turtle.
+No rdflib graph is built. The documents' own triples come as fragments (graph/rdf/fragments.py) through a
+Spool; the aggregate triples are sorted N-Triples statements. A cold build bulk-loads both into a new
+store; a rebuild that has the previous store copies it (hard links: `Store.backup`) and applies the
+difference: the fragments of documents gone or changed out, the new ones in, the aggregate triples that
+changed out and in. graph.ttl is written from the spool either way.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import networkx as nx
 
-from .ntriples import NTriplesReader, statements
-from .store import build_store, recover, swap_in
-from .turtle import write_turtle
+from .fragments import fragments_of
+from .ntriples import NTriplesReader, Statement, lines, to_statements
+from .spool import Spool
+from .store import build_store, recover, swap_in, update_store
+from .triples import aggregate_triples
 
 TURTLE = "graph.ttl"
 BATCH = 100_000  # statements per bulk load: Oxigraph's memory grows with the batch, its speed does not
 
 
-def publish(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
-    """Write OUT/store and OUT/graph.ttl from the graph; return their paths.
+@dataclass(frozen=True)
+class Change:
+    """How the new store differs from a previous one: the previous aggregate statements, and the
+    N-Triples of the fragments taken out (documents gone or changed) and put in (documents new or changed)."""
 
-    The caller holds `graph.rdf.store.lock(out_dir)`. Until the final renames the previous store and
-    Turtle file stay as they were, so a failed or killed build leaves them usable.
-    """
+    store: Path
+    aggregate: frozenset[Statement]
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+def aggregate_statements(graph: nx.MultiDiGraph) -> list[Statement]:
+    """Return the graph's aggregate triples (entities, partnerships) as sorted unique statements."""
+    return to_statements(aggregate_triples(graph))
+
+
+def publish(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
+    """Write OUT/store and OUT/graph.ttl from a whole graph; return their paths (see `publish_spool`)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with Spool(out) as spool:
+        for doc, fragment in fragments_of(graph):
+            spool.add(doc, fragment.turtle, fragment.ntriples)
+        return publish_spool(out, spool, aggregate_statements(graph))
+
+
+def publish_spool(out_dir: str | Path, spool: Spool, aggregate: list[Statement],
+                  change: Change | None = None) -> list[Path]:
+    """Write OUT/store and OUT/graph.ttl from the spooled fragments and the aggregate statements.
+
+    With a `change`, the store is the previous one with the change applied instead of a fresh bulk load.
+    The caller holds `graph.rdf.store.lock(out_dir)`. Until the final renames the previous store and Turtle
+    file stay as they were, so a failed or killed build leaves them usable.
+    """
+    out = Path(out_dir)
     recover(out)
-    rows = statements(graph)
-    folder = build_store(out, *(NTriplesReader(rows[i:i + BATCH]) for i in range(0, len(rows), BATCH)))
+    if change is None:
+        batches = (NTriplesReader(aggregate[i:i + BATCH]) for i in range(0, len(aggregate), BATCH))
+        folder = build_store(out, spool.ntriples(), *batches)
+    else:
+        now = set(aggregate)
+        gone = "".join(lines(sorted(change.aggregate - now)))
+        new = "".join(lines(sorted(now - change.aggregate)))
+        folder = update_store(out, change.store, removed=(*change.removed, gone), added=(*change.added, new))
     store = swap_in(out, folder)
-    write_turtle(out / TURTLE, rows)
+    spool.write_turtle(out / TURTLE, aggregate)
     return [store, out / TURTLE]

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from ..errors import InputError, StoreLockedError
 
@@ -70,6 +70,39 @@ def build_store(out_dir: str | Path, *batches: bytes | IO[bytes]) -> Path:
         store.flush()
         del store
         gc.collect()  # pyoxigraph closes the database when the Store is freed
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def update_store(out_dir: str | Path, previous: Path, removed: Iterable[str], added: Iterable[str]) -> Path:
+    """Copy the store at `previous` into a fresh folder inside OUT and change it: remove the triples of the
+    N-Triples texts `removed`, then add those of `added`; return the folder (not yet swapped in).
+
+    The copy is a RocksDB checkpoint: hard links to the previous store's immutable files, so it costs
+    nothing whatever the store's size, and the previous store is never written to.
+    """
+    import pyoxigraph as ox
+
+    out = Path(out_dir)
+    folder = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE}.new-"))
+    folder.rmdir()  # backup() makes the folder itself
+    try:
+        source = ox.Store.read_only(str(previous))
+        source.backup(str(folder))
+        del source
+        store = ox.Store(str(folder))
+        for text in removed:
+            for triple in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+        for text in added:
+            if text:
+                store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store
+        gc.collect()  # pyoxigraph closes the database when the Store is freed
+        folder.chmod(0o755)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

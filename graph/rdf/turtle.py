@@ -50,11 +50,19 @@ def _blocks(rows: Iterable[Statement]) -> Iterator[str]:
         yield f"{_iri(subject)} " + f" ;\n{_INDENT}".join(predicates) + " .\n\n"
 
 
+def prefixes() -> str:
+    """Return the @prefix lines of bangfu's namespaces and a blank line."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in t.PREFIXES.items()) + "\n"
+
+
+def turtle_blocks(rows: Iterable[Statement]) -> str:
+    """Return sorted unique statements as Turtle blocks (one per subject) for a file that has the prefixes."""
+    return "".join(_blocks(rows))
+
+
 def write_turtle_to(handle: IO[str], rows: Iterable[Statement]) -> None:
     """Write the prefixes, then the statements (sorted and unique) grouped by subject and predicate."""
-    for prefix, namespace in t.PREFIXES.items():
-        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
-    handle.write("\n")
+    handle.write(prefixes())
     for block in _blocks(rows):
         handle.write(block)
 

@@ -1,0 +1,48 @@
+"""What a build leaves for the next one: its GraphState, each document's cache key, its aggregate statements.
+
+Saved in the build's generation folder beside the outputs it made (OUT/current/state.pickle), so it always
+matches them. The next build takes it only when bangfu's code is the same and the outputs are untouched
+(a SPARQL update changes the store); it then takes out the parts of documents gone or changed, puts in the
+new ones and changes the store by the difference, instead of starting from nothing.
+"""
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import ExtractionCache, code_fingerprint
+from .files import write_bytes
+from .rdf.ntriples import Statement
+from .resolve.state import GraphState
+
+STATE = "state.pickle"
+
+
+@dataclass
+class Carried:
+    """A finished build's state: the graph state, {document id: cache key}, and the aggregate statements."""
+
+    state: GraphState
+    docs: dict[str, str]
+    aggregate: frozenset[Statement]
+
+
+def save(folder: Path, carried: Carried) -> None:
+    write_bytes(folder / STATE, pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load(out: Path, cache: ExtractionCache, outputs_intact: bool) -> Carried | None:
+    """Return the state of the build in OUT, or None when it cannot be carried over."""
+    if not outputs_intact or cache.meta("state") != code_fingerprint():
+        return None
+    try:
+        carried = pickle.loads((out / STATE).read_bytes())
+    except Exception:  # missing, or written by another bangfu: start from nothing
+        return None
+    return carried if isinstance(carried, Carried) else None
+
+
+def mark(cache: ExtractionCache) -> None:
+    """Record that OUT's state was written by this code."""
+    cache.set_meta("state", code_fingerprint())
