@@ -9,7 +9,9 @@ once rather than writing thousands of small files, and a killed build leaves the
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import time
 import sqlite3
 import zlib
 from functools import cache
@@ -25,6 +27,9 @@ from .resources import ontology, seed
 FOLDER = "cache"
 DATABASE = "extractions.sqlite"
 _PACKAGE = Path(__file__).resolve().parent
+# A file changed within this long before it was hashed may change again within its mtime's granularity
+# (git's "racy clean" problem): hash it again next time rather than trust its stat.
+RACY_NS = 2_000_000_000
 _RDF = ("fragments.py", "ntriples.py", "terms.py", "triples.py", "turtle.py")  # what a fragment is made by
 
 
@@ -89,7 +94,24 @@ class ExtractionCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, skipped TEXT, part BLOB, "
                          "line BLOB, ntriples BLOB, turtle BLOB)")
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL, "
+                         "key TEXT NOT NULL)")
         self.used: set[str] = set()
+        self._files: dict[str, tuple[str, str]] | None = None
+
+    def known_key(self, path: Path, doc_id: str) -> str | None:
+        """Return the key hashed for this file when its size, mtime and inode have not changed since."""
+        if self._files is None:
+            self._files = {p: (st, k) for p, st, k in self._db.execute("SELECT path, stat, key FROM files")}
+        known = self._files.get(str(path))
+        stat = _stat_of(path, doc_id)
+        return known[1] if known is not None and stat is not None and known[0] == stat else None
+
+    def remember_key(self, path: Path, doc_id: str, key: str) -> None:
+        """Remember the key of a file just hashed, unless it changed too recently to trust its mtime."""
+        stat = _stat_of(path, doc_id)
+        if stat is not None and time.time_ns() - os.stat(path).st_mtime_ns > RACY_NS:
+            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), stat, key))
 
     def put(self, key: str, outcome: Outcome) -> None:
         self.used.add(key)
@@ -143,10 +165,20 @@ class ExtractionCache:
             self._db.execute("DELETE FROM used")
             self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self.used))
             self._db.execute("DELETE FROM documents WHERE key NOT IN (SELECT key FROM used)")
+            self._db.execute("DELETE FROM files WHERE key NOT IN (SELECT key FROM used)")
         self._db.commit()
 
     def close(self) -> None:
         self._db.close()
+
+
+def _stat_of(path: Path, doc_id: str) -> str | None:
+    """Describe a file as a rebuild may trust it: id, size, mtime, inode and the extractor's fingerprint."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{doc_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{extractor_fingerprint()}"
 
 
 def _pack(data: bytes) -> bytes:

@@ -45,17 +45,24 @@ def opened(out: Path | None) -> Iterator[ExtractionCache | None]:
         store.close()
 
 
-def scan(inputs, keyed: bool) -> list[Source | Skipped]:
-    """List the corpus in order; with `keyed`, read and hash every file for its cache key."""
+def scan(inputs, store: ExtractionCache | None) -> list[Source | Skipped]:
+    """List the corpus in order; with a cache, give each file its key: remembered for a file whose size,
+    modification time and inode are those it had when last hashed, else read and hashed."""
     sources: list[Source | Skipped] = []
     for item in corpus_files(inputs):
-        if isinstance(item, Skipped) or not keyed:
+        if isinstance(item, Skipped) or store is None:
             sources.append(item if isinstance(item, Skipped) else Source(*item))
             continue
         path, doc_id = item
-        data = load_bytes(path, doc_id)
-        key = None if isinstance(data, Skipped) else cache_key(data, doc_id, path.suffix)
-        sources.append(data if key is None else Source(path, doc_id, key))
+        key = store.known_key(path, doc_id)
+        if key is None:
+            data = load_bytes(path, doc_id)
+            if isinstance(data, Skipped):
+                sources.append(data)
+                continue
+            key = cache_key(data, doc_id, path.suffix)
+            store.remember_key(path, doc_id, key)
+        sources.append(Source(path, doc_id, key))
     return sources
 
 

@@ -149,7 +149,7 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
     mapper = _engine(workers, engine, scheduler)
     with rdf.lock(out), _opened(out if cache else None) as store:
         with _timed(report, "scan"):
-            sources = scan(inputs, store is not None)
+            sources = scan(inputs, store)
             fingerprint = build_fingerprint(sources) if store is not None else None
         if store is not None and up_to_date(store, out, fingerprint, OUTPUTS):
             return _previous_report(out, report, progress, len(sources))

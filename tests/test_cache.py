@@ -162,3 +162,37 @@ def test_a_store_changed_by_hand_is_not_carried_over(tmp_path):
     assert report.carried == 0
     build(folder, tmp_path / "cold", cache=False)
     assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
+
+
+def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path):
+    import os
+    import time
+
+    from graph.incremental import scan
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("西安理工大学对口帮扶略阳县。", encoding="utf-8")
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(article, ns=(hour_ago, hour_ago))
+    store = ExtractionCache(tmp_path / "out")
+    [source] = scan(folder, store)
+    store.commit()
+    again = ExtractionCache(tmp_path / "out")
+    assert again.known_key(article, "a.txt") == source.key
+    article.write_text("西安理工大学对口帮扶宁强县。", encoding="utf-8")  # same size, new mtime
+    assert again.known_key(article, "a.txt") is None
+    [changed] = scan(folder, again)
+    assert changed.key != source.key
+
+
+def test_a_file_changed_just_now_is_not_trusted_by_its_stat(tmp_path):
+    from graph.incremental import scan
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("西安理工大学对口帮扶略阳县。", encoding="utf-8")
+    store = ExtractionCache(tmp_path / "out")
+    scan(folder, store)
+    assert store.known_key(folder / "a.txt", "a.txt") is None

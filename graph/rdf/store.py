@@ -96,12 +96,11 @@ def update_store(out_dir: str | Path, previous: Path, removed: Iterable[str], ad
         for text in removed:
             for triple in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
                 store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
-        for text in added:
-            if text:
-                store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        added_text = "".join(added)
+        if added_text:  # one load: each call costs a flush of new files, whatever its size
+            store.bulk_load(added_text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         store.flush()
-        del store
-        gc.collect()  # pyoxigraph closes the database when the Store is freed
+        del store  # pyoxigraph closes the database when the Store is freed (no cycles: no gc pass needed)
         folder.chmod(0o755)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

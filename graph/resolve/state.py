@@ -6,6 +6,7 @@ taken out and put in: the incremental build and the cold build give the same gra
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -24,6 +25,9 @@ class GraphState:
     mentions: dict[str, set[str]] = field(default_factory=dict)
     rows: dict[Edge, dict[str, tuple[dict, ...]]] = field(default_factory=dict)
     documents: dict[str, Mapping[str, str]] = field(default_factory=dict)
+    # One copy of each row without evidence (located_in from the gazetteer), which most documents repeat:
+    # it keeps the state, and the pickle carried to the next build, a fraction of the size.
+    _shared: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
     def add(self, part: DocPart) -> None:
         """Add one document's part; a document can be in the state once."""
@@ -35,7 +39,7 @@ class GraphState:
         for key in part.mentions:
             self.mentions.setdefault(key, set()).add(part.doc)
         for edge, rows in _rows_by_edge(part).items():
-            self.rows.setdefault(edge, {})[part.doc] = rows
+            self.rows.setdefault(edge, {})[part.doc] = tuple(self._share(edge, row) for row in rows)
 
     def remove(self, part: DocPart) -> None:
         """Take out a part added before (the same value: the cache keeps it)."""
@@ -56,6 +60,12 @@ class GraphState:
             del by_doc[part.doc]
             if not by_doc:
                 del self.rows[edge]
+
+    def _share(self, edge: Edge, row: dict) -> dict:
+        if row["doc"]:
+            return row
+        mark = json.dumps([edge, row], sort_keys=True, ensure_ascii=False)
+        return self._shared.setdefault(mark, row)
 
     def entities(self) -> dict[str, Entity]:
         """Return the elected entity of every key."""
