@@ -258,3 +258,43 @@ def test_person_with_an_unlisted_surname_after_a_post():
     found = names("宁强县副县长妥文华在座谈会上讲话。邀请校长到武汉参加研修。")
     assert found.get("妥文华") == "Person"
     assert "到武汉" not in found
+
+
+def test_hospitals_are_organizations_not_the_university_in_their_name():
+    found = names("福州医科大学附属医院对口支援宁化县人民医院，派出5名医生。")
+    assert found.get("福州医科大学附属医院") == "Organization"
+    assert found.get("宁化县人民医院") == "Organization"
+    assert "福州医科大学" not in found
+
+
+def test_wing_banner_short_form_names_the_banner():
+    found = names("兴安盟科右中旗教育局组织教师培训。")
+    assert found.get("科尔沁右翼中旗") == "County"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("城关中学教师张丽华说，课堂变了。", "张丽华"),
+    ("实验小学教师马俊分别担任两校副校长。", "马俊"),
+    ("退休教师高秀英被安排到县一中任教。", "高秀英"),
+])
+def test_a_teacher_is_named_where_the_name_must_end(text, name):
+    assert names(text).get(name) == "Person"
+
+
+@pytest.mark.parametrize("text", ["建设一支高素质教师队伍。", "优秀教师向乡村流动。", "教师成长方面进步明显。"])
+def test_teacher_as_a_plain_noun_names_nobody(text):
+    assert not any(t == "Person" for t in names(text).values())
+
+
+def test_a_transliterated_name_after_its_post_is_whole():
+    assert names("县长买买提·吐尔洪在会上讲话。").get("买买提·吐尔洪") == "Person"
+
+
+def test_a_place_before_a_post_starting_with_its_level_is_no_name():
+    found = names("和田地区于田县委副书记李明出席。")
+    assert "于田" not in found and found.get("李明") == "Person"
+
+
+def test_a_short_name_after_a_city_inside_a_school_name_is_the_schools_own():
+    found = names("天津市南开中学派出教师支教。")
+    assert "南开区" not in found and found.get("南开中学") == "School"

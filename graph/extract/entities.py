@@ -104,9 +104,12 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)
     placed = Coverage(len(text), ((o.start, o.end) for o in orgs if o.type in ("Government", "School")))
+    # 天津市南开中学: a short name right after a division inside a school's name is the school's own name
+    chained = {m.end for m in divisions if m.division is not None}
     for m in divisions:
+        inner = m.short and m.start in chained and taken.touches(m.start, m.end) and m.surface[-1] not in "市县区州盟旗"
         if m.division is not None and (not taken.touches(m.start, m.end) or placed.covers(m.start, m.end)) \
-                and not (m.short and named.touches(m.start, m.end)):
+                and not (m.short and named.touches(m.start, m.end)) and not inner:
             out.add(division_entity(m.division), m.start, m.end, m.surface)
             out.add_division_chain(m.division)
     for o in orgs:

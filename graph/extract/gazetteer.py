@@ -7,6 +7,7 @@ place's earlier names (襄樊市 for 襄阳市) are `former` names of its curren
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -44,11 +45,22 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in value.split("|") if v)
 
 
+# 科尔沁右翼前旗 is 科右前旗 in print: the banner's first character, its wing and its position.
+_WING_BANNER = re.compile(r"(.)[^左右]{1,3}([左右])翼([前中后])旗")
+
+
+def _derived_short(name: str) -> tuple[str, ...]:
+    """Return short forms the table lacks that follow from a name's grammar (科右前旗)."""
+    m = _WING_BANNER.fullmatch(name)
+    return (m.group(1) + m.group(2) + m.group(3) + "旗",) if m else ()
+
+
 def _division(row: dict[str, str]) -> Division:
     former = [f.rsplit(":", 1) if ":" in f else (f, "") for f in _split(row["former"])]
+    short = _split(row["short"])
     return Division(
         adcode=row["adcode"], level=row["level"], name=row["name"], parent=row["parent"] or None,
-        short=_split(row["short"]), former=tuple(f[0] for f in former),
+        short=short + tuple(s for s in _derived_short(row["name"]) if s not in short), former=tuple(f[0] for f in former),
         lon=float(row["lon"]) if row["lon"] else None, lat=float(row["lat"]) if row["lat"] else None,
         ambiguous=bool(row["ambiguous"]), current=row["current"] == "1", successor=row["successor"] or None,
         former_years=tuple(f[1] for f in former), former_short=_split(row["former_short"]),

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .gazetteer import load_gazetteer
 from .lexicon import posts, surnames
 from .words import word_tag
 
@@ -13,6 +14,10 @@ _AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会")
 # Words that follow a name in reports; when the third character starts one, the name has two (王强调研).
 _FOLLOWERS = {"表示", "指出", "强调", "介绍", "同志", "主持", "出席", "讲话", "带队", "率队", "一行", "参加",
               "认为", "希望", "要求", "提出", "调研", "说道", "称赞", "说明"}
+# Posts that are also plain nouns (教师培训, 教师成长): the name after them must end where a name ends.
+_WEAK_POSTS = {"教师", "老师"}
+# A transliterated name after its post: given name · family name (艾尔肯·吐尔逊).
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,6}·(?:(?![在等和与及的了是说表])[\u4e00-\u9fff]){2,6}")
 
 
 @dataclass(frozen=True)
@@ -80,18 +85,41 @@ def _plausible(name: str, surname_len: int = 1) -> bool:
     return tag is None or tag.startswith("nr")
 
 
+def _weak_post_name(text: str, pos: int) -> str | None:
+    """The name after 教师/老师, three characters or two, where a name must end (教师马俊分别担任…)."""
+    for n in (3, 2):
+        name = text[pos:pos + n]
+        if len(name) == n and name[0] in surnames() and all(map(_is_cjk, name)) and _ends_name(text, pos + n):
+            return name
+    return None
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """True when a name may end at pos: before a comma, a particle, 说, 被 or a reporting word."""
+    return text[pos:pos + 1] in _NAME_ENDS | {"说", "被", "也", "还"} or text[pos:pos + 2] in _FOLLOWERS | {"分别"}
+
+
 def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
     """Return people named beside a post; names touching a placeholder are ignored."""
     found: dict[int, PersonMention] = {}
     for match in _post_re().finditer(text):
         ps, pe = match.span()
         name = _name_after(text, pe)
-        if name and _plausible(name) and not any(blocked[pe:pe + len(name)]):
+        if match.group() in _WEAK_POSTS:
+            name = _weak_post_name(text, pe)
+        foreign = _TRANSLITERATED.match(text, pe)
+        if foreign:
+            name = foreign.group()
+        if name and (foreign or _plausible(name)) and not any(blocked[pe:pe + len(name)]):
             found[pe] = PersonMention(pe, pe + len(name), name, match.group(), ps)
             continue
+        if match.group() in _WEAK_POSTS:
+            continue  # 高素质教师, 乡村教师: before such a post stands an attribute, not a name
         name = _name_before(text, ps)
         if name and word_tag(text[ps - len(name) - 1:ps - len(name) + 1]):
             name = None  # 双方教育局长: 方 belongs to 双方
+        if name and load_gazetteer().lookup(name + text[ps]):
+            name = None  # 于田县委副书记: the place's name before a post that starts with its level (县)
         if name and _plausible(name) and not any(blocked[ps - len(name):ps]) and (ps - len(name)) not in found:
             found[ps - len(name)] = PersonMention(ps - len(name), ps, name, match.group(), ps)
     return [found[k] for k in sorted(found)]
