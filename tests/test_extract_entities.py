@@ -298,3 +298,21 @@ def test_a_place_before_a_post_starting_with_its_level_is_no_name():
 def test_a_short_name_after_a_city_inside_a_school_name_is_the_schools_own():
     found = names("天津市南开中学派出教师支教。")
     assert "南开区" not in found and found.get("南开中学") == "School"
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("该校与永宁县城北中学结对。城北中学校长说，变化很大。", "永宁县城北中学", "城北中学"),
+    ("杭州市西溪外国语学校派出教师。西溪外国语学校的老师上了示范课。", "杭州市西溪外国语学校", "西溪外国语学校"),
+])
+def test_a_school_named_without_its_place_is_the_placed_one(text, full, short):
+    found = names(text)
+    assert found.get(full) == "School" and short not in found
+
+
+def test_county_town_schools_are_no_school():
+    assert not any(t == "School" for t in names("定西市渭源县调研，察看了县城学校的办学情况。").values())
+
+
+def test_a_school_after_a_pointing_pronoun_is_in_the_home_county():
+    found = names("定西市渭源县教育局介绍，该县清源中学今年新建了实验室。")
+    assert found.get("渭源县清源中学") == "School"

@@ -22,6 +22,7 @@ GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县",
 _NATIONAL = {"教育部"}
 _NEEDS_PROPER = {"学校", "幼儿园"}
 _WHOLE = set("全各该本我两")
+_POINTING = set("该本我")
 _LEVELS = set("省市县区州乡镇")
 _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
@@ -130,7 +131,9 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
                 before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
                 if len(prefix) == 1 and text[pos:pos + 1] in _LEVELS:
                     return -1, None, []  # 县区学校, 市县学校: levels in general, no place
-                if before in _WHOLE:  # 全县, 各县, 该县: the whole county, or a pronoun, is no name
+                if before in _POINTING and _is_name_char(text[pos:pos + 1]):
+                    return pos - len(prefix), prefix, []  # 该县禾川中学: the pronoun points at the home county
+                if before in _WHOLE:  # 全县, 各县: the whole county is no name
                     return -1, None, []
                 if not before or not _is_name_char(before) or _stop_ends_at(text, pos - len(prefix)) \
                         or blocked[pos - len(prefix) - 1]:
@@ -180,7 +183,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     while town is None and proper and _generic_head(proper) and not is_generic(proper):
         cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
         start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
-    if proper and (is_generic(proper) or _COUNTED.search(proper)):
+    if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)):
         return None
     if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
         return None

@@ -1,10 +1,11 @@
 """Resolve an organisation's short forms to its full name in the same article.
 
-Three general rules, no list of names:
+Four general rules, no list of names:
   - numbered schools: 天津四中 is 天津市第四中学, 渭源一中 is 渭源县第一中学 (same place, same number);
   - abbreviated heads: 北师大 is 北京师范大学, 毕节职院 is 毕节职业技术学院 (the short name part's characters
     appear in order in the full one, and the heads correspond: seeds/lexicons/abbreviations.tsv);
-  - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司.
+  - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司;
+  - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学.
 A short form with no full name in the article stays its own entity.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .gazetteer import load_gazetteer
 from .lexicon import abbreviation_heads, generic_names
 from .spans import Coverage
 from .words import word_tag
@@ -86,6 +88,8 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
             name = full.name if full is not None else name
         if name == m.name and m.type == "Enterprise":
             name = _part_of(m, orgs) or name
+        if name == m.name and m.type == "School":
+            name = _placed_form(m, orgs) or name
         renamed[m.name] = name
         out.append(m if name == m.name else replace(m, name=name))
     return out
@@ -97,6 +101,15 @@ def _part_of(m: OrgMention, orgs: list[OrgMention]) -> str | None:
     part = m.name[:-len(head)] if head else ""
     owners = {f.name for f in orgs if f.type == m.type and len(f.name) > len(m.name) and len(part) >= 2
               and part in f.name and head in f.name}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _placed_form(m: OrgMention, orgs: list[OrgMention]) -> str | None:
+    """The one school named as this one after a place (城南中学 in 永新县城南中学, 南山外国语学校 after 深圳市)."""
+    if len(m.name) < 4:
+        return None
+    owners = {f.name for f in orgs if f.type == "School" and len(f.name) > len(m.name) and f.name.endswith(m.name)
+              and load_gazetteer().lookup(f.name[:-len(m.name)])}
     return owners.pop() if len(owners) == 1 else None
 
 
