@@ -235,3 +235,37 @@ def test_a_universitys_college_acts_as_the_university():
 def test_township_in_the_helped_place_does_not_hide_the_county():
     found = relations("雁塔区选派12名教师到宁强县胡家坝镇、巴山镇等地支教。")
     assert ("雁塔区", "assists", "宁强县") in found
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("近年来，渭源县第一中学受到天津市第四中学的结对帮扶，成绩明显提升。", "天津市第四中学", "渭源县第一中学"),
+    ("近年来，渭源县第一中学还得到了西北师范大学的支持。", "西北师范大学", "渭源县第一中学"),
+])
+def test_passive_frame_names_the_helper_after_its_verb(text, helper, helped):
+    found = relations(text)
+    assert (helper, "assists", helped) in found and (helped, "assists", helper) not in found
+
+
+def test_sending_to_teach_without_a_word_of_assistance():
+    found = relations("天津市第四中学选派10名骨干教师到渭源县第一中学开展同课异构和专题讲座。")
+    assert ("天津市第四中学", "assists", "渭源县第一中学") in found
+
+
+def test_a_team_named_after_its_body_acts_for_it_and_the_school_taught_in_is_helped():
+    found = relations("天津市第四中学送教团队一行12人来到定西市渭源县，在渭源县第一中学开展示范课。")
+    assert ("天津市第四中学", "assists", "渭源县第一中学") in found
+
+
+def test_helpers_and_helped_listed_with_fenbie_pair_item_by_item():
+    found = relations("西安市雁塔区、碑林区分别对口帮扶略阳县、镇巴县。")
+    assert ("雁塔区", "assists", "略阳县") in found and ("碑林区", "assists", "镇巴县") in found
+    assert ("雁塔区", "assists", "镇巴县") not in found
+
+
+def test_time_phrase_between_helper_and_trigger():
+    assert ("西北师范大学", "assists", "渭源县") in relations("西北师范大学自2019年起定点帮扶定西市渭源县。")
+
+
+def test_a_clause_going_on_with_the_sentences_subject_gives_the_helper():
+    found = relations("5月，西北师范大学副校长李明带队赴定西市渭源县调研，并向该县清源中学捐赠了图书。")
+    assert ("西北师范大学", "assists", "渭源县清源中学") in found

@@ -33,9 +33,17 @@ _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 # X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
 _ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
+# X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
+_ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
+# Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
+_PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
+# teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
+_ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
+# a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
+_CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 _SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
-_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|已经?|还|也|先后|正式|将|又|再次|\d{4}年|\d+月(\d+日)?)+")
+_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
 _GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
 _COORD = re.compile(r"^[、和及]|^以及$")
@@ -124,12 +132,12 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
         modifier = e.key.startswith("div:") and (bool(_GROUP_AFTER.match(doc.text, e.end))
                                                  or _noun_follows(doc.text, e.end))
         out.append(End(e.start, e.end, e.key, e.type, modifier))
+    named = Coverage(len(doc.text), ((e.start, e.end) for e in ends))
     if found.home.county is not None:
         key = division_key(found.home.county.adcode)
         for m in _PRONOUNS.finditer(doc.text):
-            if m.group().endswith("县") or m.group().endswith("区"):
+            if (m.group().endswith("县") or m.group().endswith("区")) and not named.touches(m.start(), m.end()):
                 out.append(End(m.start(), m.end(), key, "County"))
-    named = Coverage(len(doc.text), ((e.start, e.end) for e in ends))
     out += [End(a.start, a.end, a.key, a.type) for a in find_anaphors(doc.text, found.entities, found.mentions,
                                                                        _home_key(found))
             if not named.touches(a.start, a.end)]
@@ -161,6 +169,11 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     text, cs, ce = s.text, s.clause_start(ts), s.clause_end(te)
     after = [e for e in s.between(te, ce) if not e.modifier]
     before = [e for e in s.between(cs, ts) if not e.modifier]
+    passive = _PASSIVE.search(text, cs, ts)
+    if passive:
+        return _passive(s, cs, passive, found)
+    if text[ts:te] in _ACTIVITIES:
+        return _sent_to(s, ts, found, cs)
     # 在 X 的(倾力)帮扶/支持下: X helps the sentence's subject, or the home county.
     frame = re.search(r"在([^在]{1,40})的[^的]{0,4}$", text[cs:ts])
     if (text.startswith("下", te) or text.startswith("之下", te)) and (frame or not text.startswith("下乡", te)):
@@ -182,20 +195,14 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         helpers = [e for e in before if e.end <= ps]
         if helped and helpers:
             return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
+        if helped and not helpers and _CONTINUES.match(text, cs):
+            subject = [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
+            return [(subject, s.coordinated(helped[0], False), 0.8)] if subject else []
         if helped or s.has_placeholder(ps, ts):
             return []
     # X 选派… 赴/到 Y 送教/支教/挂职: the place gone to is the helped.
-    go = re.search(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$", text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
-    if go and not after:
-        gs = ts - len(go.group())
-        helped = [e for e in s.between(gs, ts) if not e.modifier]
-        helpers = [e for e in s.between(s.start, gs) if not e.modifier]
-        gap = text[helpers[-1].end:gs + 1] if helpers else ""
-        if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
-            helped = _implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
-        if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)):
-            return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
-        return []
+    if _GO.search(text[s.clause_start(cs - 1) if cs > s.start else cs:ts]) and not after:
+        return _sent_to(s, ts, found, cs)
     # X (…) 在 Y(、Y2) 资助/捐建/援建: Y is where the gift went; X is the clause's subject, else the sentence's.
     at = re.search(r"在([^在]{1,30})$", text[cs:ts])
     if at and trig_kind(text, ts, te) in _GIFTS:
@@ -219,9 +226,46 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
     by = re.search(r"由([^由]{1,30})$", text[cs:ts])
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
-    if helpers and not s.has_placeholder(helpers[-1].end, ts) and len(text[helpers[-1].end:ts]) <= 6:
-        return [(s.coordinated(helpers[-1], True), s.coordinated(after[0], False), 1.0)]
+    gap = text[helpers[-1].end:ts] if helpers else ""
+    if helpers and not s.has_placeholder(helpers[-1].end, ts) and (len(gap) <= 6 or _ADVERBIAL.fullmatch(gap)):
+        lefts, rights = s.coordinated(helpers[-1], True)[::-1], s.coordinated(after[0], False)
+        if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别对口帮扶 A、B: item by item
+            return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
+        return [(lefts, rights, 1.0)]
     return []
+
+
+_GO = re.compile(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$")
+
+
+def _sent_to(s: _Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End], list[End], float]]:
+    """X 选派… 赴/到 Y (，在 Z) 开展 送教/同课异构: the place gone to (or the school taught in) is the helped."""
+    text = s.text
+    go = _GO.search(text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
+    if not go:
+        return []
+    gs = ts - len(go.group())
+    at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
+    helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
+    helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+    gap = text[helpers[-1].end:gs + 1] if helpers else ""
+    if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
+        helped = _implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
+    if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)
+                               or _ITS_TEAM.match(gap[:-1])):
+        return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
+    return []
+
+
+def _passive(s: _Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list[End], list[End], float]]:
+    """Y 受到/得到 X 的帮扶: X helps the clause's subject (a place that heads a counted group counts), else
+    the sentence's subject."""
+    vs = m.start()
+    helpers = [e for e in s.between(m.start(2), m.end(2)) if not e.modifier]
+    subject = s.between(cs, vs) or [e for e in s.between(s.start, cs) if e.start - s.clause_start(e.start) <= 2][:1]
+    if not helpers or not subject or s.has_placeholder(cs, m.end()):
+        return []
+    return [([helpers[-1]], subject[:1], 0.85)]
 
 
 def trig_kind(text: str, ts: int, te: int) -> str:
