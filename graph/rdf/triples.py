@@ -165,6 +165,13 @@ def _partnership(source: str, target: str, rtype: str, data: dict, iris: dict[st
             yield node, BF.programme, iris[programme]
     if data.get("confidence") is not None:
         yield node, BF.confidence, _decimal(data["confidence"])
+    # Sums over the evidence, stated once so that a query listing many partnerships reads one value each.
+    for prop, year in ((BF.firstYear, data.get("first_year")), (BF.lastYear, data.get("last_year"))):
+        if year:
+            yield node, prop, Lit(str(year), None, XSD.gYear)
+    documents = {row["doc"] for row in data.get("evidence") or () if row.get("doc")}
+    if documents:
+        yield node, BF.documentCount, _integer(len(documents))
     for row in data.get("evidence") or ():
         if row.get("year"):
             yield node, BF.year, Lit(str(row["year"]), None, XSD.gYear)
