@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 import sqlite3
-import zlib
 from functools import cache
 from pathlib import Path
 from typing import Iterable
 
 from . import extract as _extract
 from .model import Skipped
-from .outcome import Outcome, Processed
-from .rdf.fragments import Fragment
+from .outcome import Outcome, Packed, text
 from .resources import ontology, seed
 
 FOLDER = "cache"
@@ -82,8 +79,8 @@ class ExtractionCache:
     """The documents of one output folder by key: put an outcome, read back the parts of it a build needs,
     commit, and forget the entries a build did not use.
 
-    Each field is stored on its own (zlib-compressed), so a rebuild reads only the text it writes out
-    (the JSON line and the Turtle fragment) for the documents that did not change.
+    Each field of a packed outcome is stored on its own, as the worker compressed it, so a rebuild reads
+    only the text it writes out (the JSON line and the Turtle fragment) for documents that did not change.
     """
 
     def __init__(self, out_dir: str | Path):
@@ -118,9 +115,7 @@ class ExtractionCache:
         if isinstance(outcome, Skipped):
             row = (key, f"{outcome.path}\0{outcome.reason}", None, None, None, None)
         else:
-            row = (key, None, _pack(pickle.dumps(outcome.part, protocol=pickle.HIGHEST_PROTOCOL)),
-                   _pack(outcome.line.encode()), _pack(outcome.fragment.ntriples.encode()),
-                   _pack(outcome.fragment.turtle.encode()))
+            row = (key, None, outcome.part, outcome.line, outcome.ntriples, outcome.turtle)
         self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)", row)
 
     def _row(self, key: str, columns: str) -> tuple | None:
@@ -128,24 +123,21 @@ class ExtractionCache:
         return self._db.execute(f"SELECT skipped, {columns} FROM documents WHERE key = ?", (key,)).fetchone()
 
     def get(self, key: str) -> Outcome | None:
-        """Return the whole outcome, or None when there is none (or it no longer reads)."""
+        """Return the packed outcome, its Skipped, or None when there is none."""
         row = self._row(key, "part, line, ntriples, turtle")
-        try:
-            if row is None or row[0] is not None:
-                return None if row is None else Skipped(*row[0].split("\0", 1))
-            part = pickle.loads(_unpack(row[1]))
-            return Processed(part, _text(row[2]), Fragment(_text(row[3]), _text(row[4])))
-        except Exception:  # written by another Python or bangfu: extract again
-            return None
+        if row is None or row[0] is not None:
+            return None if row is None else Skipped(*row[0].split("\0", 1))
+        return Packed(*row[1:])
 
     def texts(self, key: str) -> tuple[str, str] | Skipped | None:
-        """Return (JSON line, Turtle fragment) of a processed document, its Skipped, or None."""
+        """Return (JSON line, Turtle fragment) of a processed document, its Skipped, or None (also when
+        the entry no longer reads)."""
         row = self._row(key, "line, turtle")
         try:
             if row is None or row[0] is not None:
                 return None if row is None else Skipped(*row[0].split("\0", 1))
-            return _text(row[1]), _text(row[2])
-        except Exception:
+            return text(row[1]), text(row[2])
+        except Exception:  # damaged, or written by another bangfu: extract again
             return None
 
     def keys(self) -> set[str]:
@@ -179,15 +171,3 @@ def _stat_of(path: Path, doc_id: str) -> str | None:
     except OSError:
         return None
     return f"{doc_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{extractor_fingerprint()}"
-
-
-def _pack(data: bytes) -> bytes:
-    return zlib.compress(data, 1)
-
-
-def _unpack(blob: bytes) -> bytes:
-    return zlib.decompress(blob)
-
-
-def _text(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")

@@ -13,7 +13,7 @@ from .cache import ExtractionCache
 from .carry import Carried
 from .incremental import Source, Task, outcomes, task_of
 from .model import RunReport, Skipped
-from .outcome import Outcome, Processed
+from .outcome import Outcome, Packed, Processed
 from .rdf.spool import Spool
 from .resolve.state import GraphState
 
@@ -36,11 +36,21 @@ def gone(carried: Carried, sources: Iterable[Source | Skipped], cache: Extractio
     out = []
     for doc, key in sorted(carried.docs.items()):
         if current.get(doc) != key:
-            outcome = cache.get(key)
+            outcome = _unpacked(cache.get(key))
             if not isinstance(outcome, Processed):
                 return None
             out.append(outcome)
     return out
+
+
+def _unpacked(outcome: Outcome | None) -> Processed | Skipped | None:
+    """Unpack an outcome; None when there is none or it no longer unpacks (a damaged cache entry)."""
+    if not isinstance(outcome, Packed):
+        return outcome
+    try:
+        return outcome.unpack()
+    except Exception:  # damaged, or written by another bangfu: extract again
+        return None
 
 
 def collect(sources: list[Source | Skipped], cache: ExtractionCache | None,
@@ -61,7 +71,11 @@ def collect(sources: list[Source | Skipped], cache: ExtractionCache | None,
         known = source.key is not None and kept.get(source.doc_id) == source.key
         cached = outcome is None
         if cached:  # read what this build needs of the entry
-            outcome = (cache.texts(source.key) if known else cache.get(source.key)) or _again(source, cache, fallback)
+            outcome = cache.texts(source.key) if known else _unpacked(cache.get(source.key))
+        else:
+            outcome = _unpacked(outcome)
+        if outcome is None:
+            outcome = _again(source, cache, fallback)
         if isinstance(outcome, Skipped):
             report.skipped.append(outcome)
         else:
@@ -88,12 +102,13 @@ def _take(out: Collected, source: Source, outcome: Processed | tuple[str, str], 
         out.docs[source.doc_id] = source.key
 
 
-def _again(source: Source, cache: ExtractionCache, fallback: Callable[[Task], Outcome]) -> Outcome:
+def _again(source: Source, cache: ExtractionCache | None, fallback: Callable[[Task], Outcome]) -> Processed | Skipped:
     """Compute in this process an entry the cache could not give back, and cache it anew."""
     task = task_of(source)
     outcome = task if isinstance(task, Skipped) else fallback(task)
-    cache.put(source.key, outcome)
-    return outcome
+    if cache is not None:
+        cache.put(source.key, outcome)
+    return outcome if isinstance(outcome, Skipped) else outcome.unpack()
 
 
 def _tell(progress: Progress | None, name: str) -> None:

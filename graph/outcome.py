@@ -1,6 +1,13 @@
-"""What a build keeps of one document: its graph part, its extractions.jsonl line, its RDF fragment."""
+"""What a build keeps of one document: its graph part, its extractions.jsonl line, its RDF fragment.
+
+Workers return it packed (each field compressed, the part pickled): the cache stores the bytes as they
+come and the build unpacks only what it needs, so the process that merges a corpus spends its time on
+the merge, not on re-encoding what the workers already encoded.
+"""
 from __future__ import annotations
 
+import pickle
+import zlib
 from dataclasses import dataclass
 
 from .model import DocPart, Skipped
@@ -9,11 +16,36 @@ from .rdf.fragments import Fragment
 
 @dataclass(frozen=True)
 class Processed:
-    """A document read and extracted: computed once (on any worker), cached, and reused by every rebuild."""
+    """A document read and extracted."""
 
     part: DocPart
     line: str
     fragment: Fragment
 
 
-Outcome = Processed | Skipped
+@dataclass(frozen=True)
+class Packed:
+    """A Processed as stored: zlib-compressed fields, the part pickled."""
+
+    part: bytes
+    line: bytes
+    ntriples: bytes
+    turtle: bytes
+
+    def unpack(self) -> Processed:
+        return Processed(pickle.loads(zlib.decompress(self.part)), text(self.line),
+                         Fragment(text(self.ntriples), text(self.turtle)))
+
+
+def pack(processed: Processed) -> Packed:
+    return Packed(zlib.compress(pickle.dumps(processed.part, protocol=pickle.HIGHEST_PROTOCOL), 1),
+                  *(zlib.compress(field.encode("utf-8"), 1) for field in
+                    (processed.line, processed.fragment.ntriples, processed.fragment.turtle)))
+
+
+def text(blob: bytes) -> str:
+    """Return a packed text field."""
+    return zlib.decompress(blob).decode("utf-8")
+
+
+Outcome = Packed | Skipped

@@ -24,7 +24,7 @@ from .incremental import Task, build_fingerprint, intact, opened as _opened, rem
 from .ingest import ingest_text, read_corpus
 from .ingest.reader import ingest_bytes
 from .model import Document, Extraction, RunReport, Skipped
-from .outcome import Outcome, Processed
+from .outcome import Outcome, Processed, pack
 from .parallel import ordered_map
 from .resolve.parts import doc_part
 
@@ -111,7 +111,7 @@ def process_file(task: tuple[str, str, bytes]) -> Outcome:
     if ex is None:
         return record
     part = doc_part(ex)
-    return Processed(part, dumps(record), fragment(part))
+    return pack(Processed(part, dumps(record), fragment(part)))
 
 
 def warm_up() -> None:

@@ -9,7 +9,7 @@ import graph.extract
 from building import SHARED_SEEDS, build, corpus, outputs
 from graph.cache import ExtractionCache, cache_key, extractor_fingerprint
 from graph.model import Skipped
-from graph.outcome import Processed
+from graph.outcome import Packed, Processed, pack
 from graph.rdf.fragments import fragment
 from graph.resolve.parts import doc_part
 from graphs import extraction
@@ -25,9 +25,9 @@ def test_key_depends_on_bytes_id_suffix_and_extractor_version(monkeypatch):
     assert cache_key(b"abc", "a.txt", ".txt") != key
 
 
-def _processed(doc: str) -> Processed:
+def _processed(doc: str) -> Packed:
     part = doc_part(extraction(doc))
-    return Processed(part, f'{{"doc": "{doc}"}}', fragment(part))
+    return pack(Processed(part, f'{{"doc": "{doc}"}}', fragment(part)))
 
 
 def test_entries_survive_closing_and_unused_ones_are_pruned(tmp_path):
@@ -38,7 +38,8 @@ def test_entries_survive_closing_and_unused_ones_are_pruned(tmp_path):
     store.close()
     store = ExtractionCache(tmp_path)
     assert store.get("k1") == _processed("a.txt")
-    assert store.texts("k1") == (_processed("a.txt").line, _processed("a.txt").fragment.turtle)
+    unpacked = _processed("a.txt").unpack()
+    assert store.texts("k1") == (unpacked.line, unpacked.fragment.turtle)
     assert store.get("k3") is None and store.texts("k3") is None
     store.commit(prune=True)  # this build used k1 (and asked for k3)
     assert store.keys() == {"k1"}
@@ -48,7 +49,9 @@ def test_an_entry_that_no_longer_reads_is_a_miss(tmp_path):
     store = ExtractionCache(tmp_path)
     store.put("k1", _processed("a.txt"))
     store._db.execute("UPDATE documents SET part = ?, line = ?", (b"garbage", b"garbage"))
-    assert store.get("k1") is None and store.texts("k1") is None
+    assert store.texts("k1") is None
+    with pytest.raises(Exception):
+        store.get("k1").unpack()
 
 
 @pytest.fixture(scope="module")

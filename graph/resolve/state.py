@@ -6,7 +6,6 @@ taken out and put in: the incremental build and the cold build give the same gra
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -27,7 +26,7 @@ class GraphState:
     documents: dict[str, Mapping[str, str]] = field(default_factory=dict)
     # One copy of each row without evidence (located_in from the gazetteer), which most documents repeat:
     # it keeps the state, and the pickle carried to the next build, a fraction of the size.
-    _shared: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+    _shared: dict[tuple, dict] = field(default_factory=dict, compare=False, repr=False)
 
     def add(self, part: DocPart) -> None:
         """Add one document's part; a document can be in the state once."""
@@ -35,7 +34,10 @@ class GraphState:
             raise ValueError(f"document {part.doc!r} is already in the graph state")
         self.documents[part.doc] = dict(part.meta)
         for entity in part.entities:
-            self.ballots.setdefault(entity.key, Ballot()).cast(entity, 1)
+            ballot = self.ballots.get(entity.key)
+            if ballot is None:
+                ballot = self.ballots[entity.key] = Ballot()
+            ballot.cast(entity, 1)
         for key in part.mentions:
             self.mentions.setdefault(key, set()).add(part.doc)
         for edge, rows in _rows_by_edge(part).items():
@@ -64,7 +66,7 @@ class GraphState:
     def _share(self, edge: Edge, row: dict) -> dict:
         if row["doc"]:
             return row
-        mark = json.dumps([edge, row], sort_keys=True, ensure_ascii=False)
+        mark = (edge, *((k, tuple(sorted(v.items())) if isinstance(v, dict) else v) for k, v in sorted(row.items())))
         return self._shared.setdefault(mark, row)
 
     def entities(self) -> dict[str, Entity]:
