@@ -269,3 +269,19 @@ def test_time_phrase_between_helper_and_trigger():
 def test_a_clause_going_on_with_the_sentences_subject_gives_the_helper():
     found = relations("5月，西北师范大学副校长李明带队赴定西市渭源县调研，并向该县清源中学捐赠了图书。")
     assert ("西北师范大学", "assists", "渭源县清源中学") in found
+
+
+def test_this_company_is_the_enterprise_named_before_it():
+    found = relations("陕西秦川科技有限公司参与教育帮扶。该公司向略阳县城关中学、略阳县天津中学分别捐赠了电脑。")
+    assert ("陕西秦川科技有限公司", "assists", "略阳县城关中学") in found
+    assert ("陕西秦川科技有限公司", "assists", "略阳县天津中学") in found
+
+
+def test_bare_school_is_the_university_the_title_names():
+    found = relations("西北师范大学助力渭源教育\n在教师培养上，学校每年为定西市渭源县定向培养公费师范生30名。")
+    assert ("西北师范大学", "trains", "渭源县") in found
+
+
+def test_a_county_bureau_sending_the_whole_countys_teachers_has_the_county_trained():
+    found = relations("渭源县教育局组织全县20余所中小学的60名教师到天津市第四中学跟岗学习。")
+    assert ("天津市第四中学", "trains", "渭源县") in found

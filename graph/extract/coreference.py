@@ -1,8 +1,8 @@
 """Resolve the words that stand for a body named elsewhere in the article, so relations can use them.
 
-  该校 → the school or university named last before it;
-  我校/本校, and a clause that opens with a bare 学校 in an article that speaks as 我校 → the article's own
-  school (the first school or university it names);
+  该校 → the school or university named last before it; 该公司/该企业 → the enterprise named last before it;
+  我校/本校, and a clause that opens with a bare 学校 in an article that speaks as 我校 or whose title names
+  a university → the article's own school (the first school or university it names);
   a clause that opens with a bare 公司/企业/集团 → the article's one enterprise;
   当地 → the article's home county.
 双方 and 两校 name two bodies at once and are left alone.
@@ -17,6 +17,7 @@ from ..model import Entity, Mention
 
 _SCHOOLS = ("School", "University")
 _THIS = re.compile(r"该校")
+_THIS_COMPANY = re.compile(r"该(公司|企业|集团)")
 _OURS = re.compile(r"我校|本校")
 # a bare noun as the subject of its clause: after a break, before an adverb, a preposition or a verb of sending
 _BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)(?=还|将|也|已|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织)")
@@ -37,13 +38,20 @@ def find_anaphors(text: str, entities: tuple[Entity, ...], mentions: tuple[Menti
     types = {e.key: e.type for e in entities}
     schools = [m for m in mentions if types.get(m.key) in _SCHOOLS]
     starts = [m.start for m in schools]
-    own = schools[0] if schools and _OURS.search(text) else None
+    title_end = text.find("\n")
+    titled = schools and types[schools[0].key] == "University" and schools[0].start < title_end
+    own = schools[0] if schools and (_OURS.search(text) or titled) else None
     enterprises = {e.key for e in entities if e.type == "Enterprise"}
     out: list[Anaphor] = []
     for m in _THIS.finditer(text):
         i = bisect_left(starts, m.start())
         if i:
             out.append(Anaphor(m.start(), m.end(), schools[i - 1].key, types[schools[i - 1].key]))
+    companies = [m for m in mentions if types.get(m.key) == "Enterprise"]
+    for m in _THIS_COMPANY.finditer(text):
+        i = bisect_left([c.start for c in companies], m.start())
+        if i:
+            out.append(Anaphor(m.start(), m.end(), companies[i - 1].key, "Enterprise"))
     if own is not None:
         for m in _OURS.finditer(text):
             out.append(Anaphor(m.start(), m.end(), own.key, types[own.key]))

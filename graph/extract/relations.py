@@ -335,7 +335,21 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     sent = _sent_after_verb(s, hs, hosts[0])
     trainee = sent or (senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs])
                        else _implicit(found, hosts[0]))
+    if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
+        trainee = _body_place(found, senders[-1]) or trainee  # 县教育局组织全县…教师到 X 跟岗: the county's
     return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
+
+
+_WHOLE_PLACE = re.compile(r"全[县区旗市]")
+
+
+def _body_place(found: Found, body: End) -> list[End]:
+    """The division a government body serves (花垣县教育局 → 花垣县), as an end without a place in the text."""
+    entity = next((e for e in found.entities if e.key == body.key), None)
+    if body.type != "Government" or entity is None or not entity.parent:
+        return []
+    parent = next((e for e in found.entities if e.key == entity.parent), None)
+    return [End(-1, -1, parent.key, parent.type)] if parent is not None and parent.type in END_TYPES else []
 
 
 def _sent_after_verb(s: _Sentence, hs: int, host: End) -> list[End]:
