@@ -111,6 +111,8 @@ def _print_report(report, title: str) -> None:
     table = Table(title=title, show_header=False)
     table.add_row("documents processed", str(len(report.processed)))
     table.add_row("documents skipped", str(len(report.skipped)))
+    if report.carried:
+        table.add_row("carried over", f"{report.carried} documents from the previous build's graph state")
     table.add_row("entities", ", ".join(f"{k} {v}" for k, v in report.entities.items()) or "-")
     table.add_row("relations", ", ".join(f"{k} {v}" for k, v in report.relations.items()) or "-")
     table.add_row("timings (s)", ", ".join(f"{k} {v}" for k, v in report.timings.items()))

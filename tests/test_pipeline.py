@@ -100,3 +100,12 @@ def test_extract_writes_the_evaluation_schema(tmp_path):
         for rel in record["relations"]:
             assert {"source", "target", "type", "kind", "evidence", "confidence"} <= set(rel)
             assert rel["type"] in ("assists", "partners", "trains")
+
+
+def test_a_rebuild_says_how_many_documents_it_carried_over(tmp_path):
+    corpus = shutil.copytree(sample_corpus(), tmp_path / "corpus")
+    assert "carried over" not in build(corpus, tmp_path / "out").output
+    (corpus / "new.txt").write_text("西北大学对口帮扶洛南县。", encoding="utf-8")
+    result = build(corpus, tmp_path / "out")
+    assert result.exit_code == 0
+    assert f"{len(list(sample_corpus().iterdir()))} documents from the previous build" in result.output
