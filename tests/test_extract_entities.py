@@ -316,3 +316,21 @@ def test_county_town_schools_are_no_school():
 def test_a_school_after_a_pointing_pronoun_is_in_the_home_county():
     found = names("定西市渭源县教育局介绍，该县清源中学今年新建了实验室。")
     assert found.get("渭源县清源中学") == "School"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年，太原理工大学向县里捐赠了图书。", "太原理工大学"),  # the dictionary reads 太|原理|工
+    ("县里、中北大学的专家来到学校。", "中北大学"),  # 中 alone is a function word, not here
+])
+def test_university_named_by_a_region_and_a_field(text, expected):
+    assert names(text).get(expected) == "University"
+
+
+def test_university_named_by_places_alone_keeps_them_all():
+    found = names("山西大同大学派出专家到县里指导。")
+    assert found.get("山西大同大学") == "University" and "大同大学" not in found
+
+
+@pytest.mark.parametrize("body", ["河北省财政厅", "河北省人力资源和社会保障厅"])
+def test_provincial_departments_beside_education_are_government(body):
+    assert names(f"{body}联合发布了通知。").get(body) == "Government"

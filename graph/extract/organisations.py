@@ -29,6 +29,11 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家�
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
 _PART_HEADS = {"学院", "研究院"}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
+# A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
+# across words (太原|理工 reads 太|原理|工), so they are judged by their parts instead.
+_COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
+_FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工业", "工程", "交通", "外国语", "传媒", "体育", "艺术",
+           "民族", "石油", "林业", "商业", "经济", "政法", "文理", "电力", "中医药", "医学", "工商", "建筑"}
 _ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业教育中心", "职教中心"),
                   ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
 
@@ -173,7 +178,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         name_start = start = town.start  # 吸纳试马镇中心小学: the words before the township are not the name's
         prefix, chain = None, []
     proper = text[name_start:hs]
-    if town is not None or _kept_whole(head, proper, bool(prefix or chain)):
+    if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
+            or head.type == "University" and _region_and_field(proper):
         # a township (会川镇中心小学) or a numbered school of a place (西安高新第一中学) is a name as it stands
         trimmed, looks_proper = proper, True
     else:
@@ -200,7 +206,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
             return None  # 县教育局 in an article about no known county names nothing
         completed = division.name + ("委" if prefix.endswith("委") else "")
     elif chain:
-        completed = _place_part(chain[-1], head, proper)
+        completed = _places(chain, head, proper)
     else:
         completed = ""
     if not proper and not completed and head.word not in _NATIONAL:
@@ -210,6 +216,16 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     # a college of a university (西北师范大学教育学院) is one of its parts, not a university
     kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
     return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+
+
+def _region_and_field(proper: str) -> bool:
+    """True when a university's name is a region (a compass pair or a place's name) and a field: 太原理工."""
+    from .gazetteer import load_gazetteer
+
+    compass = _COMPASS.match(proper)
+    if compass and len(compass.group()) == 2 and proper[2:] in _FIELDS:
+        return True
+    return any(proper[n:] in _FIELDS and load_gazetteer().lookup(proper[:n]) for n in (2, 3) if len(proper) > n)
 
 
 def _kept_whole(head: Head, proper: str, anchored: bool) -> bool:
@@ -227,6 +243,13 @@ def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
     if head.type == "Government" or (not proper and head.bare_ok):
         return last.division.name
     return last.surface
+
+
+def _places(chain: list[DivisionMention], head: Head, proper: str) -> str:
+    """A university named by places alone keeps all of them (山西大同大学 is not 大同大学)."""
+    if head.type == "University" and not proper and len(chain) > 1:
+        return "".join(m.surface for m in chain)
+    return _place_part(chain[-1], head, proper)
 
 
 def _longest(mentions: list[OrgMention]) -> list[OrgMention]:
