@@ -334,3 +334,17 @@ def test_university_named_by_places_alone_keeps_them_all():
 @pytest.mark.parametrize("body", ["河北省财政厅", "河北省人力资源和社会保障厅"])
 def test_provincial_departments_beside_education_are_government(body):
     assert names(f"{body}联合发布了通知。").get(body) == "Government"
+
+
+def test_person_appointed_to_a_post_at_the_start_of_a_clause():
+    found = names("学校选派8名教师到县一中支教，其中林志远任汪清县第一中学副校长。")
+    assert found.get("林志远") == "Person"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("师范大学教师陈晓雯为五年级学生上了一堂课。", "陈晓雯"),
+    ("特岗教师刘梦瑶今年是第三年从教。", "刘梦瑶"),
+    ("县教育局人事股股长汪洪涛介绍，情况很好。", "汪洪涛"),
+])
+def test_names_after_a_post_end_before_为_or_a_time_word(text, expected):
+    assert names(text).get(expected) == "Person"

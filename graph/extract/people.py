@@ -20,6 +20,12 @@ _WEAK_POSTS = {"教师", "老师"}
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,6}·(?:(?![在等和与及的了是说表])[\u4e00-\u9fff]){2,6}")
 
 
+# 其中林志远任西吉县第一中学副校长: a clause that opens with a name appointed to a post names a person.
+_APPOINTED = re.compile(r"(?:^|(?<=[，；。\n])|(?<=其中))([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)(?=[^，；。]{0,20}?(?:%s))")
+# words a name may stand before (教师陈晓雯为学生上课, 特岗教师刘梦瑶今年…)
+_AFTER_WEAK = {"说", "被", "也", "还", "为", "今年", "去年", "曾", "从"}
+
+
 @dataclass(frozen=True)
 class PersonMention:
     start: int
@@ -96,7 +102,7 @@ def _weak_post_name(text: str, pos: int) -> str | None:
 
 def _ends_name(text: str, pos: int) -> bool:
     """True when a name may end at pos: before a comma, a particle, 说, 被 or a reporting word."""
-    return text[pos:pos + 1] in _NAME_ENDS | {"说", "被", "也", "还"} or text[pos:pos + 2] in _FOLLOWERS | {"分别"}
+    return text[pos:pos + 1] in _NAME_ENDS | _AFTER_WEAK or text[pos:pos + 2] in _FOLLOWERS | _AFTER_WEAK | {"分别"}
 
 
 def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
@@ -122,4 +128,22 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
             name = None  # 于田县委副书记: the place's name before a post that starts with its level (县)
         if name and _plausible(name) and not any(blocked[ps - len(name):ps]) and (ps - len(name)) not in found:
             found[ps - len(name)] = PersonMention(ps - len(name), ps, name, match.group(), ps)
+    for person in _appointed(text, blocked):
+        found.setdefault(person.start, person)
     return [found[k] for k in sorted(found)]
+
+
+@cache
+def _appointed_re() -> re.Pattern:
+    return re.compile(_APPOINTED.pattern % "|".join(map(re.escape, sorted(posts(), key=len, reverse=True))))
+
+
+def _appointed(text: str, blocked: list[bool]) -> list[PersonMention]:
+    """People named as appointed to a post at the start of a clause: 其中林志远任…副校长, 王芳担任…园长."""
+    out = []
+    for m in _appointed_re().finditer(text):
+        name, start = m.group(1), m.start(1)
+        surname = 2 if name[:2] in surnames() else 1 if name[0] in surnames() else 0
+        if surname and len(name) > surname and _plausible(name) and not any(blocked[start:m.end(1)]):
+            out.append(PersonMention(start, m.end(1), name, "", start))
+    return out
