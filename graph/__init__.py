@@ -5,15 +5,25 @@ The pipeline, stage by stage: `read_corpus` → `extract_document` → `resolve_
 (what `bangfu build` does). The stage functions have their own names here so that they do not hide the
 subpackages graph.extract and graph.resolve.
 """
-from .build import build_graph, load_graph
-from .errors import BangfuError
-from .extract import extract as extract_document
-from .ingest import read_corpus
-from .model import Document, Entity, Evidence, Extraction, Mention, Relation, RunReport, Skipped
-from .pipeline import run
-from .resolve.state import resolve as resolve_extractions
+from importlib import import_module
 
+_MODULES = {
+    "build_graph": ("build", "build_graph"), "load_graph": ("build", "load_graph"),
+    "BangfuError": ("errors", "BangfuError"), "extract_document": ("extract", "extract"),
+    "read_corpus": ("ingest", "read_corpus"), "run": ("pipeline", "run"),
+    "resolve_extractions": ("resolve.state", "resolve"),
+    **{name: ("model", name) for name in
+       ("Document", "Entity", "Evidence", "Extraction", "Mention", "Relation", "RunReport", "Skipped")},
+}
 __all__ = [
     "BangfuError", "Document", "Entity", "Evidence", "Extraction", "Mention", "Relation", "RunReport", "Skipped",
     "build_graph", "extract_document", "load_graph", "read_corpus", "resolve_extractions", "run",
 ]
+
+
+def __getattr__(name: str):
+    """Load a stage's module on first use: `bangfu query` need not import jieba, nor a rebuild networkx."""
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _MODULES[name]
+    return getattr(import_module(f".{module}", __name__), attribute)

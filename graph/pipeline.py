@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from . import carry, outputs
-from .build import build_graph, graph_to_json
 from .collect import collect, gone
 from .errors import InputError
 from .extract import extract, to_record
@@ -191,6 +190,7 @@ def _build_into(folder: Path, sources, store, mapper, report: RunReport, progres
                 carried: carry.Carried | None, old: list, previous: Path | None) -> None:
     """Extract, build and write every output of a build into `folder` (a fresh generation)."""
     from . import rdf, views
+    from .build import build_graph, graph_to_json
     from .export import export
     from .rdf.publish import Change, aggregate_statements, publish_spool
     from .rdf.spool import Spool

@@ -7,15 +7,16 @@ changes the store by the fragments of the documents that came, went or changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
-
-import networkx as nx
+from typing import Iterator, TYPE_CHECKING
 
 from ..model import DocPart
 from . import terms as t
 from .ntriples import lines, to_statements
 from .triples import document_triples, documents_of, partnership_iri
 from .turtle import turtle_blocks
+
+if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments needs none of it
+    import networkx as nx
 
 
 @dataclass(frozen=True)

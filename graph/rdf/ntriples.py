@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import io
 from itertools import islice
-from typing import Iterable, Iterator
-
-import networkx as nx
+from typing import Iterable, Iterator, TYPE_CHECKING
 
 from .triples import Lit, Term, Triple, triples
+
+if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments needs none of it
+    import networkx as nx
 
 Statement = tuple[str, str, str]
 _CHUNK = 4096  # statements encoded at a time when streaming

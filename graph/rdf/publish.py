@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
-
-import networkx as nx
+from typing import Iterable, TYPE_CHECKING
 
 from .fragments import fragments_of
 from .ntriples import NTriplesReader, Statement, lines, to_statements
 from .spool import Spool
 from .store import build_store, recover, swap_in, update_store
 from .triples import aggregate_triples
+
+if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments needs none of it
+    import networkx as nx
 
 TURTLE = "graph.ttl"
 BATCH = 100_000  # statements per bulk load: Oxigraph's memory grows with the batch, its speed does not

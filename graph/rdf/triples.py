@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Iterable, Iterator, NamedTuple
-
-import networkx as nx
+from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from . import terms as t
+
+if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments needs none of it
+    import networkx as nx
 
 
 class _Names:
