@@ -285,3 +285,30 @@ def test_bare_school_is_the_university_the_title_names():
 def test_a_county_bureau_sending_the_whole_countys_teachers_has_the_county_trained():
     found = relations("渭源县教育局组织全县20余所中小学的60名教师到天津市第四中学跟岗学习。")
     assert ("天津市第四中学", "trains", "渭源县") in found
+
+
+def test_a_list_of_clauses_joined_by_enumeration_commas_pairs_item_by_item():
+    found = relations("根据方案，吉林大学对口帮扶汪清县、通化师范学院对口帮扶安图县、北华大学对口帮扶和龙市。")
+    assert ("汪清县", "assists", "通化师范学院") not in found
+    assert {("吉林大学", "assists", "汪清县"), ("通化师范学院", "assists", "安图县")} <= found
+
+
+def test_a_trigger_naming_a_meeting_gives_no_relation_to_where_it_met():
+    found = relations("汉中市与海东市东西部协作职业教育推进会在化隆回族自治县召开。")
+    assert not any(target == "化隆回族自治县" for _, _, target in found)
+
+
+def test_training_for_a_listed_group_of_counties():
+    found = relations("绥化学院将为兰西县、青冈县和明水县定向培养农村幼儿教师。")
+    assert {("绥化学院", "trains", c) for c in ("兰西县", "青冈县", "明水县")} <= found
+
+
+def test_the_receiver_of_teachers_trains_them():
+    found = relations("厦门市对口帮扶隆德县。厦门每年接收隆德县30名骨干教师到厦门的学校跟岗培训。")
+    assert ("厦门市", "trains", "隆德县") in found
+
+
+def test_a_city_gone_to_for_training_stands_for_the_university_the_sentence_is_about():
+    found = relations("西北师范大学对口帮扶汪清县，并接收汪清县32名教师到兰州跟岗研修。")
+    assert ("西北师范大学", "trains", "汪清县") in found
+    assert not any(source == "兰州市" for source, _, _ in found)

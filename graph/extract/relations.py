@@ -167,7 +167,10 @@ def _home_key(found: Found) -> str | None:
 def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """Helpers and helped around an assists trigger at [ts, te)."""
     text, cs, ce = s.text, s.clause_start(ts), s.clause_end(te)
+    cs, ce = _listed_clause(text, cs, ts, te, ce)
     after = [e for e in s.between(te, ce) if not e.modifier]
+    if _EVENT_AFTER.match(text, te):
+        after = []  # 东西部协作推进会在 Y 召开: the trigger names a meeting, Y is where it met
     before = [e for e in s.between(cs, ts) if not e.modifier]
     passive = _PASSIVE.search(text, cs, ts)
     if passive:
@@ -228,7 +231,8 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
     gap = text[helpers[-1].end:ts] if helpers else ""
     if helpers and not s.has_placeholder(helpers[-1].end, ts) and (len(gap) <= 6 or _ADVERBIAL.fullmatch(gap)):
-        lefts, rights = s.coordinated(helpers[-1], True)[::-1], s.coordinated(after[0], False)
+        lefts = [e for e in s.coordinated(helpers[-1], True)[::-1] if e.start >= cs]
+        rights = [e for e in s.coordinated(after[0], False) if e.end <= ce]
         if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别对口帮扶 A、B: item by item
             return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
         return [(lefts, rights, 1.0)]
@@ -236,6 +240,24 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
 
 
 _GO = re.compile(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$")
+# a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
+_EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
+
+
+def _listed_clause(text: str, cs: int, ts: int, te: int, ce: int) -> tuple[int, int]:
+    """Narrow a clause to one item of a list of clauses joined by 、 (X 对口帮扶 A、Y 对口帮扶 B、…): an item
+    starts after the 、 that follows the previous trigger and ends at the 、 before the next one."""
+    before = list(_trigger_re().finditer(text, cs, ts))
+    if before:
+        cut = text.find("、", before[-1].end(), ts)
+        if cut >= 0:
+            cs = cut + 1
+    nxt = _trigger_re().search(text, te, ce)
+    if nxt:
+        cut = text.rfind("、", te, nxt.start())
+        if cut >= 0 and _trigger_re().search(text, cut, nxt.start()) is None:
+            ce = cut
+    return cs, ce
 
 
 def _sent_to(s: _Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End], list[End], float]]:
@@ -319,7 +341,10 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         in_clause = [e for e in hosts if e.start >= s.clause_start(ps)]
         host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
         if trainees and host and not s.has_placeholder(ps, ts):
-            return [([host], trainees[:1], 0.8)]
+            return [([host], s.coordinated(trainees[0], False), 0.8)]  # 为 A、B 和 C 定向培养
+    received = _received(s, ts)
+    if received:
+        return received
     hosts, hs = [], -1
     for m in reversed(list(re.finditer(r"[到赴在去]|参加", text[s.start:ts]))):  # nearest anchor with a host
         if any(ch in _BREAK for ch in text[s.start + m.end():ts]):
@@ -330,6 +355,7 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
             break
     if not hosts or s.has_placeholder(hs, ts):
         return []
+    hosts = _body_for_place(s, hosts)
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
                and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
     sent = _sent_after_verb(s, hs, hosts[0])
@@ -341,6 +367,29 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
 
 
 _WHOLE_PLACE = re.compile(r"全[县区旗市]")
+
+
+def _body_for_place(s: _Sentence, hosts: list[End]) -> list[End]:
+    """到 武汉/无锡 参加研修: a city gone to stands for the university or school the sentence is about."""
+    if not hosts[0].key.startswith("div:") or s.text.startswith("的", hosts[0].end):
+        return hosts  # 到城关区的学校跟岗: the place's own schools host
+    subject = [e for e in s.ends if e.start - s.clause_start(e.start) <= 2][:1]
+    return subject if subject and subject[0].type in ("University", "School") else hosts
+
+
+def _received(s: _Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
+    """X (每年)接收 Y(的) N 名教师到…跟岗/研修: X, the clause's or the sentence's subject, trains Y."""
+    cs = s.clause_start(ts)
+    rs = s.text.rfind("接收", cs, ts)
+    if rs < 0:
+        return []
+    go = re.search(r"[到赴来在]", s.text[rs:ts])
+    trainees = [e for e in s.between(rs + 2, rs + go.start() if go else ts) if not e.modifier]
+    hosts = [e for e in s.between(cs, rs) if not e.modifier] \
+        or [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
+    if not trainees or not hosts or s.has_placeholder(rs, ts) or trainees[0].key == hosts[-1].key:
+        return []
+    return [([hosts[-1]], trainees[:1], 0.8)]
 
 
 def _body_place(found: Found, body: End) -> list[End]:
