@@ -32,15 +32,17 @@ def save(folder: Path, carried: Carried) -> None:
     write_bytes(folder / STATE, pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def load(out: Path, cache: ExtractionCache, outputs_intact: bool) -> Carried | None:
-    """Return the state of the build in OUT, or None when it cannot be carried over."""
+def load(folder: Path, cache: ExtractionCache, outputs_intact: bool) -> Carried | None:
+    """Return the state saved in a build's generation folder, or None when it cannot be carried over."""
     if not outputs_intact or cache.meta("state") != code_fingerprint():
         return None
     try:
-        carried = pickle.loads((out / STATE).read_bytes())
+        carried = pickle.loads((folder / STATE).read_bytes())
     except Exception:  # missing, or written by another bangfu: start from nothing
         return None
-    return carried if isinstance(carried, Carried) else None
+    if not isinstance(carried, Carried) or carried.state.documents.keys() != carried.docs.keys():
+        return None  # a document kept in the state but skipped by its build (its file could not be read again)
+    return carried
 
 
 def mark(cache: ExtractionCache) -> None:

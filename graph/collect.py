@@ -59,10 +59,12 @@ def collect(sources: list[Source | Skipped], cache: ExtractionCache | None,
             progress: Progress | None = None) -> Collected:
     """Take `old` out of the carried state (or start from nothing), then stream every document in."""
     out = Collected(carried.state if carried is not None else GraphState())
+    kept = dict(carried.docs) if carried is not None else {}  # the documents whose part the state holds
     for outcome in old:
         out.state.remove(outcome.part)
         out.removed.append(outcome.fragment.ntriples)
-    kept = carried.docs if carried is not None else {}
+        # A key read again may be the one taken out (the file changed back since the scan): put it back in.
+        del kept[outcome.part.doc]
     for source, outcome in outcomes(sources, cache, mapper):
         if isinstance(source, Skipped):
             report.skipped.append(source)
@@ -105,7 +107,9 @@ def _take(out: Collected, source: Source, outcome: Processed | tuple[str, str], 
 def _again(source: Source, cache: ExtractionCache | None, fallback: Callable[[Task], Outcome]) -> Processed | Skipped:
     """Compute in this process an entry the cache could not give back, and cache it anew."""
     task = task_of(source)
-    outcome = task if isinstance(task, Skipped) else fallback(task)
+    if isinstance(task, Skipped):  # the file cannot be read now: its bytes, the key's content, may come back
+        return task
+    outcome = fallback(task)
     if cache is not None:
         cache.put(source.key, outcome)
     return outcome if isinstance(outcome, Skipped) else outcome.unpack()
