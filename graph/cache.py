@@ -2,8 +2,9 @@
 
 An entry holds the document's graph part, its extractions.jsonl line and its RDF fragment (graph/outcome.py).
 Its key hashes the file's bytes, its id and suffix, EXTRACTOR_VERSION, and the shipped data and code that
-compute the entry (lexicons, gazetteer, graph/ingest, graph/extract, graph/resolve, graph/rdf); change any
-of them and the document is extracted again. The entries live in one SQLite file, so a build commits them
+compute the entry (lexicons, gazetteer, graph/ingest, graph/extract, graph/resolve, the graph/rdf modules a
+fragment is made by, model.py, outcome.py, files.py); change any of them and the document is extracted again.
+(The glue in graph/pipeline.py, `process_file` and `extract_one`, is not hashed.) The entries live in one SQLite file, so a build commits them
 once rather than writing thousands of small files, and a killed build leaves the previous cache usable.
 """
 from __future__ import annotations
@@ -41,10 +42,11 @@ def _inputs_digest() -> str:
     digest = hashlib.sha256()
     for folder in (seed("lexicons"), seed("gazetteer")):
         _hash_files(digest, (p for p in folder.rglob("*") if p.is_file()), folder.parent)
-    # what a cached outcome is computed by: ingest, extraction, the document's graph part and RDF fragment
+    # what a cached outcome is computed by: ingest, extraction, the document's graph part and RDF fragment,
+    # and the JSON line (files.py `dumps`)
     _hash_files(digest, [*(_PACKAGE / "ingest").glob("*.py"), *(_PACKAGE / "extract").glob("*.py"),
                          *(_PACKAGE / "resolve").glob("*.py"), _PACKAGE / "model.py", _PACKAGE / "outcome.py",
-                         *(_PACKAGE / "rdf" / name for name in _RDF)], _PACKAGE)
+                         _PACKAGE / "files.py", *(_PACKAGE / "rdf" / name for name in _RDF)], _PACKAGE)
     return digest.hexdigest()
 
 
@@ -97,7 +99,7 @@ class ExtractionCache:
         self._files: dict[str, tuple[str, str]] | None = None
 
     def known_key(self, path: Path, doc_id: str) -> str | None:
-        """Return the key hashed for this file when its size, mtime and inode have not changed since."""
+        """Return the key hashed for this file when its size, mtime, ctime and inode have not changed since."""
         if self._files is None:
             self._files = {p: (st, k) for p, st, k in self._db.execute("SELECT path, stat, key FROM files")}
         known = self._files.get(str(path))
@@ -165,9 +167,10 @@ class ExtractionCache:
 
 
 def _stat_of(path: Path, doc_id: str) -> str | None:
-    """Describe a file as a rebuild may trust it: id, size, mtime, inode and the extractor's fingerprint."""
+    """Describe a file as a rebuild may trust it: id, size, mtime, inode and the extractor's fingerprint, and
+    its ctime, which a change of permissions moves: a file the build can no longer read is read and skipped."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return f"{doc_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{extractor_fingerprint()}"
+    return f"{doc_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{extractor_fingerprint()}"

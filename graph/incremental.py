@@ -1,8 +1,8 @@
 """The document stream of a build: list the corpus, reuse cached extractions, send the rest to an engine.
 
-A rebuild hashes every file (cheap) and extracts only those whose key is not in OUT/cache. When the keys
-of all documents and bangfu's code equal those of the previous build, and its outputs are untouched, the
-build has nothing to do (`up_to_date`).
+A rebuild hashes the files whose stat changed since they were last hashed, and extracts only those whose
+key is not in OUT/cache. When the keys of all documents and bangfu's code equal those of the previous build,
+and its outputs are untouched, the build has nothing to do (`up_to_date`).
 """
 from __future__ import annotations
 

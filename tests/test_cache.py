@@ -25,6 +25,17 @@ def test_key_depends_on_bytes_id_suffix_and_extractor_version(monkeypatch):
     assert cache_key(b"abc", "a.txt", ".txt") != key
 
 
+def test_the_key_covers_the_code_that_writes_an_entry(monkeypatch):
+    """An entry's JSON line is written by graph/files.py (`dumps`): change it and no line may stay cached."""
+    import graph.cache
+
+    hashed = []
+    monkeypatch.setattr(graph.cache, "_hash_files", lambda _digest, files, _root: hashed.extend(files))
+    graph.cache._inputs_digest.__wrapped__()
+    package = graph.cache._PACKAGE
+    assert {package / "files.py", package / "outcome.py", package / "rdf" / "fragments.py"} <= set(hashed)
+
+
 def _processed(doc: str) -> Packed:
     part = doc_part(extraction(doc))
     return pack(Processed(part, f'{{"doc": "{doc}"}}', fragment(part)))
@@ -199,3 +210,24 @@ def test_a_file_changed_just_now_is_not_trusted_by_its_stat(tmp_path):
     store = ExtractionCache(tmp_path / "out")
     scan(folder, store)
     assert store.known_key(folder / "a.txt", "a.txt") is None
+
+
+def test_a_file_whose_permissions_changed_is_read_again(tmp_path):
+    """A cold build skips a file it cannot read; a rebuild must not take its key from the stat alone."""
+    import os
+    import time
+
+    from graph.incremental import scan
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("西安理工大学对口帮扶略阳县。", encoding="utf-8")
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(article, ns=(hour_ago, hour_ago))
+    store = ExtractionCache(tmp_path / "out")
+    [source] = scan(folder, store)
+    store.commit()
+    assert ExtractionCache(tmp_path / "out").known_key(article, "a.txt") == source.key
+    article.chmod(0o200)  # size, mtime and inode unchanged
+    assert ExtractionCache(tmp_path / "out").known_key(article, "a.txt") is None
