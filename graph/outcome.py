@@ -44,7 +44,7 @@ def pack(processed: Processed) -> Packed:
 
 
 def text(blob: bytes) -> str:
-    """Return a packed text field."""
+    """Return the text a packed field holds."""
     return zlib.decompress(blob).decode("utf-8")
 
 

@@ -81,7 +81,9 @@ def update_store(out_dir: str | Path, previous: Path, removed: Iterable[str], ad
     N-Triples texts `removed`, then add those of `added`; return the folder (not yet swapped in).
 
     The copy is a RocksDB checkpoint: hard links to the previous store's immutable files, so it costs
-    nothing whatever the store's size, and the previous store is never written to.
+    nothing whatever the store's size, and the previous store is never written to. A checkpoint of a store
+    opened read-only leaves out writes that only its write-ahead log holds: `previous` must have been flushed
+    (bangfu's builds flush; a SPARQL update changes the store's files, and the pipeline then loads anew).
     """
     import pyoxigraph as ox
 
