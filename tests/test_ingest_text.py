@@ -49,3 +49,27 @@ def test_sentences_split_on_chinese_marks_and_quotes():
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["他说：“我们来了。”", "然后走了！", "真的吗？", "是的；", "好", "第二行"]
     assert split_sentences("") == [] and split_sentences("  \n ") == []
+
+
+WEB_PAGE = """网站首页 | 机构概况 | 政务公开 | 教育动态 | 互动交流
+当前位置：首页 > 新闻 > 教育动态
+两校结对
+分享到：微信　微博
+甲市第一中学与乙县第二中学结对帮扶，双方将开展送教和跟岗培训，帮扶期为三年。
+【打印本页】【关闭窗口】
+上一篇：乙县召开中考工作会
+扫一扫在手机打开当前页
+相关链接：丙省教育厅
+主办：乙县教育局　豫ICP备12345678号
+"""
+
+
+def test_a_share_bar_above_the_body_is_one_line_of_furniture_not_the_end_of_the_article():
+    doc = ingest_text("page.txt", WEB_PAGE)
+    assert doc.text == "两校结对\n甲市第一中学与乙县第二中学结对帮扶，双方将开展送教和跟岗培训，帮扶期为三年。"
+    assert "分享到：微信 微博" in doc.boilerplate  # the ideographic space is normalised and "相关链接：丙省教育厅" in doc.boilerplate
+
+
+def test_a_box_heading_before_any_body_is_dropped_alone():
+    text = "相关新闻\n甲市第一中学与乙县第二中学结对帮扶，双方将开展送教和跟岗培训，帮扶期为三年。"
+    assert ingest_text("t", text).text == text.split("\n", 1)[1]
