@@ -4,8 +4,9 @@ An entry holds the document's graph part, its extractions.jsonl line and its RDF
 Its key hashes the file's bytes, its id and suffix, EXTRACTOR_VERSION, and the shipped data and code that
 compute the entry (lexicons, gazetteer, graph/ingest, graph/extract, graph/resolve, the graph/rdf modules a
 fragment is made by, model.py, outcome.py, files.py); change any of them and the document is extracted again.
-(The glue in graph/pipeline.py, `process_file` and `extract_one`, is not hashed.) The entries live in one SQLite file, so a build commits them
-once rather than writing thousands of small files, and a killed build leaves the previous cache usable.
+(The glue in graph/pipeline.py, `process_file` and `extract_one`, is not hashed.) The entries live in one
+SQLite file, so a build commits them once rather than writing thousands of small files, and a killed build
+leaves the previous cache usable.
 """
 from __future__ import annotations
 
