@@ -46,7 +46,7 @@ def stages(folder: Path) -> dict:
 
     from graph.extract import extract
     from graph.ingest.reader import corpus_files, ingest_bytes
-    from graph.pipeline import warm_up
+    from graph.work import warm_up
 
     warm_up()
     jieba.initialize()

@@ -3,10 +3,9 @@
 An entry holds the document's graph part, its extractions.jsonl line and its RDF fragment (graph/outcome.py).
 Its key hashes the file's bytes, its id and suffix, EXTRACTOR_VERSION, and the shipped data and code that
 compute the entry (lexicons, gazetteer, graph/ingest, graph/extract, graph/resolve, the graph/rdf modules a
-fragment is made by, model.py, outcome.py, files.py); change any of them and the document is extracted again.
-(The glue in graph/pipeline.py, `process_file` and `extract_one`, is not hashed.) The entries live in one
-SQLite file, so a build commits them once rather than writing thousands of small files, and a killed build
-leaves the previous cache usable.
+fragment is made by, model.py, outcome.py, files.py, work.py); change any of them and the document is
+extracted again. The entries live in one SQLite file, so a build commits them once rather than writing
+thousands of small files, and a killed build leaves the previous cache usable.
 """
 from __future__ import annotations
 
@@ -44,10 +43,11 @@ def _inputs_digest() -> str:
     for folder in (seed("lexicons"), seed("gazetteer")):
         _hash_files(digest, (p for p in folder.rglob("*") if p.is_file()), folder.parent)
     # what a cached outcome is computed by: ingest, extraction, the document's graph part and RDF fragment,
-    # and the JSON line (files.py `dumps`)
+    # the JSON line (files.py `dumps`) and the unit of work that joins them (work.py)
     _hash_files(digest, [*(_PACKAGE / "ingest").glob("*.py"), *(_PACKAGE / "extract").glob("*.py"),
                          *(_PACKAGE / "resolve").glob("*.py"), _PACKAGE / "model.py", _PACKAGE / "outcome.py",
-                         _PACKAGE / "files.py", *(_PACKAGE / "rdf" / name for name in _RDF)], _PACKAGE)
+                         _PACKAGE / "files.py", _PACKAGE / "work.py",
+                         *(_PACKAGE / "rdf" / name for name in _RDF)], _PACKAGE)
     return digest.hexdigest()
 
 
@@ -110,7 +110,7 @@ class ExtractionCache:
     def remember_key(self, path: Path, doc_id: str, key: str) -> None:
         """Remember the key of a file just hashed, unless it changed too recently to trust its mtime."""
         stat = _stat_of(path, doc_id)
-        if stat is not None and time.time_ns() - os.stat(path).st_mtime_ns > RACY_NS:
+        if stat is not None and time.time_ns() - int(stat.split("\0")[2]) > RACY_NS:
             self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), stat, key))
 
     def put(self, key: str, outcome: Outcome) -> None:

@@ -17,15 +17,13 @@ from typing import Callable, Iterable, Iterator, Sequence
 from . import carry, outputs
 from .collect import collect, gone
 from .errors import InputError
-from .extract import extract, to_record
 from .files import atomic_write, dumps, write_jsonl, write_text
 from .incremental import Task, build_fingerprint, intact, opened as _opened, remember, scan, up_to_date
-from .ingest import ingest_text, read_corpus
-from .ingest.reader import ingest_bytes
-from .model import Document, Extraction, RunReport, Skipped
-from .outcome import Outcome, Processed, pack
+from .ingest import read_corpus
+from .model import Extraction, RunReport, Skipped
+from .outcome import Outcome
 from .parallel import ordered_map
-from .resolve.parts import doc_part
+from .work import extract_one, process_file, warm_up
 
 Progress = Callable[[str], None]
 
@@ -35,15 +33,6 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     report.timings[stage] = round(report.timings.get(stage, 0.0) + time.perf_counter() - start, 3)
-
-
-def extract_one(doc: Document) -> tuple[Extraction | None, dict | Skipped]:
-    """Extract one document; a failure skips it with the reason instead of ending the batch."""
-    try:
-        ex = extract(doc)
-    except Exception as err:  # a bug on one odd article must not lose the rest of the corpus
-        return None, Skipped(doc.id, f"extraction failed ({type(err).__name__}: {err}); please report it")
-    return ex, to_record(ex, doc.original_span)
 
 
 def extract_corpus(inputs: str | os.PathLike | Sequence[str | os.PathLike], report: RunReport,
@@ -97,27 +86,6 @@ CARRY_LIMIT = 0.25  # when more of the corpus than this is new, changed or gone,
 CARRY_ALWAYS = 50  # ... unless so few documents changed that either way is instant
 
 
-def process_file(task: tuple[str, str, bytes]) -> Outcome:
-    """Ingest and extract one file's bytes, and make its graph part and RDF fragment: the unit of work that
-    every engine maps, on any worker."""
-    from .rdf.fragments import fragment
-
-    path, doc_id, data = task
-    doc = ingest_bytes(Path(path), doc_id, data)
-    if isinstance(doc, Skipped):
-        return doc
-    ex, record = extract_one(doc)
-    if ex is None:
-        return record
-    part = doc_part(ex)
-    return pack(Processed(part, dumps(record), fragment(part)))
-
-
-def warm_up() -> None:
-    """Load jieba, OpenCC and the gazetteer now (once per worker process), not inside the first batch."""
-    extract(ingest_text("warm-up.txt", "西安理工大學對口幫扶略陽縣中學。"))
-
-
 def _engine(workers: int, engine: str, scheduler: str | None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
     if engine == "dask":
         from .dask_engine import dask_map
@@ -165,7 +133,6 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
         report.outputs = _outputs(out)
         if store is not None:
             remember(store, out, fingerprint, OUTPUTS)
-            carry.mark(store)
     return report
 
 
@@ -175,7 +142,7 @@ def _carried(out: Path, store, sources) -> tuple[carry.Carried | None, list]:
     previous = outputs.current_generation(out)
     if store is None or previous is None:
         return None, []
-    carried = carry.load(previous, store, intact(store, out, OUTPUTS))
+    carried = carry.load(previous, intact(store, out, OUTPUTS))
     if carried is None:
         return None, []
     current = sum(1 for s in sources if not isinstance(s, Skipped))

@@ -6,7 +6,6 @@ aside by a kill between the two renames is put back by the next open or build (`
 """
 from __future__ import annotations
 
-import gc
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -68,8 +67,7 @@ def build_store(out_dir: str | Path, *batches: bytes | IO[bytes]) -> Path:
         for batch in batches:  # the bulk loader holds a whole batch in memory: ~0.8 GB per million triples
             store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
         store.flush()
-        del store
-        gc.collect()  # pyoxigraph closes the database when the Store is freed
+        del store  # pyoxigraph closes the database when the Store is freed (no cycles: no gc pass needed)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
