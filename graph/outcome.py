@@ -25,7 +25,9 @@ class Processed:
 
 @dataclass(frozen=True)
 class Packed:
-    """A Processed as stored: zlib-compressed fields, the part pickled."""
+    """A Processed as stored: the part pickled and the N-Triples compressed (read only when the document
+    changes), the JSON line and the Turtle as UTF-8 (read by every rebuild, where decompressing them
+    would cost more than the disk they save)."""
 
     part: bytes
     line: bytes
@@ -34,18 +36,18 @@ class Packed:
 
     def unpack(self) -> Processed:
         return Processed(pickle.loads(zlib.decompress(self.part)), text(self.line),
-                         Fragment(text(self.ntriples), text(self.turtle)))
+                         Fragment(zlib.decompress(self.ntriples).decode("utf-8"), text(self.turtle)))
 
 
 def pack(processed: Processed) -> Packed:
     return Packed(zlib.compress(pickle.dumps(processed.part, protocol=pickle.HIGHEST_PROTOCOL), 1),
-                  *(zlib.compress(field.encode("utf-8"), 1) for field in
-                    (processed.line, processed.fragment.ntriples, processed.fragment.turtle)))
+                  processed.line.encode("utf-8"), zlib.compress(processed.fragment.ntriples.encode("utf-8"), 1),
+                  processed.fragment.turtle.encode("utf-8"))
 
 
 def text(blob: bytes) -> str:
-    """Return the text a packed field holds."""
-    return zlib.decompress(blob).decode("utf-8")
+    """Return the text a packed line or Turtle field holds."""
+    return blob.decode("utf-8")
 
 
 Outcome = Packed | Skipped

@@ -59,7 +59,7 @@ def test_entries_survive_closing_and_unused_ones_are_pruned(tmp_path):
 def test_an_entry_that_no_longer_reads_is_a_miss(tmp_path):
     store = ExtractionCache(tmp_path)
     store.put("k1", _processed("a.txt"))
-    store._db.execute("UPDATE documents SET part = ?, line = ?", (b"garbage", b"garbage"))
+    store._db.execute("UPDATE documents SET part = ?, line = ?", (b"garbage", b"\xff\xfe not UTF-8"))
     assert store.texts("k1") is None
     with pytest.raises(Exception):
         store.get("k1").unpack()

@@ -54,7 +54,7 @@ def _unreadable(name: str, monkeypatch) -> None:
 
 def _damage(out: Path) -> None:
     cache = ExtractionCache(out)
-    cache._db.execute("UPDATE documents SET line = ?, part = ?", (b"garbage", b"garbage"))
+    cache._db.execute("UPDATE documents SET line = ?, part = ?", (b"\xff\xfe not UTF-8", b"garbage"))
     cache.commit()
     cache.close()
 
