@@ -158,3 +158,12 @@ def test_named_queries_seek_from_their_parameter_instead_of_scanning(tmp_path):
             query_out(tmp_path, named=name, params=params)
             times.append(time.perf_counter() - start)
         assert statistics.median(times) < 0.5, (name, times)
+
+
+def test_named_query_rows_are_sorted_by_the_columns_its_header_names():
+    from graph.rdf.query import QueryResult, sort_rows
+
+    result = QueryResult(("a", "b"), (("乙", "2"), ("甲", None), ("甲", "1"), (None, "9")))
+    assert sort_rows(result, ("a", "b")).rows == ((None, "9"), ("乙", "2"), ("甲", None), ("甲", "1"))  # code points
+    assert named_queries()["by-programme"].order == ("helper", "recipient", "firstYear")
+    assert "ORDER BY" not in named_queries()["by-programme"].text.split("SELECT", 1)[1]

@@ -23,6 +23,7 @@ from .store import lock, open_store
 
 DEFAULT_PREFIXES = {prefix: str(namespace) for prefix, namespace in t.PREFIXES.items()}
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
+_ORDER = re.compile(r"^#\s*order\s*:\s*((?:\?[A-Za-z_][A-Za-z0-9_]*\s*)+)")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -35,6 +36,9 @@ class NamedQuery:
     params: tuple[tuple[str, str], ...]  # (variable, what to give)
     text: str
     portable: str = ""  # the same query in SPARQL 1.1 without LATERAL (queries/portable/NAME.rq)
+    # Columns bangfu sorts the rows by (`# order: ?a ?b`), for a query whose many rows Oxigraph's ORDER BY
+    # would sort slowly: it decodes both terms of every comparison (42 of 105 ms for 1,119 rows).
+    order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,27 @@ class QueryResult:
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
-    description, params = "", []
+    description, params, order = "", [], ()
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         if match := _PARAM.match(line):
             params.append((match[1], match[2].strip()))
+        elif match := _ORDER.match(line):
+            order = tuple(v.lstrip("?") for v in match[1].split())
         elif not description:
             description = line.lstrip("#").strip()
-    return NamedQuery(name, description, tuple(params), text)
+    return NamedQuery(name, description, tuple(params), text, order=order)
+
+
+def sort_rows(result: QueryResult, order: tuple[str, ...]) -> QueryResult:
+    """Return the rows sorted by the given columns as SPARQL orders plain strings: unbound first, then by
+    code point."""
+    if not order or not result.variables:
+        return result
+    columns = [result.variables.index(name) for name in order]
+    key = lambda row: tuple((row[c] is not None, row[c] or "") for c in columns)  # noqa: E731
+    return replace(result, rows=tuple(sorted(result.rows, key=key)))
 
 
 @cache
@@ -167,6 +183,7 @@ def query_out(out_dir: str | Path, *, sparql: str | None = None, path: str | Pat
             raise QueryError(f"{path}: cannot read the query ({err})") from None
     if named:
         sparql = _named_text(named, params)
+        return sort_rows(run_query(out_dir, sparql, params, allow_update), named_queries()[named].order)
     return run_query(out_dir, sparql, params, allow_update)
 
 
