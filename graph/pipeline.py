@@ -10,7 +10,6 @@ import os
 import shutil
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -157,44 +156,25 @@ def _carried(out: Path, store, sources) -> tuple[carry.Carried | None, list]:
 def _build_into(folder: Path, sources, store, mapper, report: RunReport, progress: Progress | None,
                 carried: carry.Carried | None, old: list, previous: Path | None) -> None:
     """Extract, build and write every output of a build into `folder` (a fresh generation)."""
-    from .build import build_graph
+    from . import rdf, views
+    from .build import build_graph, graph_to_json
+    from .export import export
     from .rdf.publish import Change, aggregate_statements, publish_spool
     from .rdf.spool import Spool
 
-    with Spool(folder) as spool, ThreadPoolExecutor(1) as background:
+    with Spool(folder) as spool:
         with _timed(report, "ingest+extract"), atomic_write(folder / "extractions.jsonl") as jsonl:
             got = collect(sources, store, mapper, process_file, carried, old, jsonl, spool, report, progress)
         with _timed(report, "resolve+build"):
             graph = build_graph(got.state)
             aggregate = aggregate_statements(graph)
-        change = None
-        if carried is not None and previous is not None:
-            change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
-        # Oxigraph loads the store without holding the GIL: let it run while this thread writes the rest.
-        loading = background.submit(_stage, report, "rdf", publish_spool, folder, spool, aggregate, change)
-        try:
-            _write_rest(folder, graph, report)
-            if store is not None:
-                with _timed(report, "carry"):
-                    carry.save(folder, carry.Carried(got.state, got.docs, frozenset(aggregate)))
-        finally:
-            wait([loading])  # never leave the load running on a spool or folder about to go
-        loading.result()  # raise what the load raised
-
-
-def _stage(report: RunReport, name: str, fn: Callable, *args) -> None:
-    with _timed(report, name):
-        fn(*args)
-
-
-def _write_rest(folder: Path, graph, report: RunReport) -> None:
-    """Write graph.json, the overview, the GEXF export and report.json of a built graph."""
-    from . import views
-    from .build import graph_to_json
-    from .export import export
-
-    with _timed(report, "write"):
-        write_text(folder / "graph.json", graph_to_json(graph))
+        with _timed(report, "write"):
+            write_text(folder / "graph.json", graph_to_json(graph))
+        with _timed(report, "rdf"):
+            change = None
+            if carried is not None and previous is not None:
+                change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
+            publish_spool(folder, spool, aggregate, change)
     with _timed(report, "views"):
         views.write_overview(graph, folder / "graph.html")
     with _timed(report, "exports"):
@@ -202,6 +182,9 @@ def _write_rest(folder: Path, graph, report: RunReport) -> None:
     report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
     report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
     write_text(folder / "report.json", report_json(report))
+    if store is not None:
+        with _timed(report, "carry"):
+            carry.save(folder, carry.Carried(got.state, got.docs, frozenset(aggregate)))
 
 
 def _outputs(out: Path) -> list[str]:
