@@ -57,3 +57,16 @@ def test_a_relation_needs_both_ends_named_by_its_own_document():
     without_university = replace(ex, entities=tuple(e for e in ex.entities if e.key != XAUT.key))
     part = doc_part(without_university)
     assert all(XAUT.key not in (row.source, row.target) for row in part.rows)
+
+
+def test_a_row_without_evidence_is_kept_once_and_goes_with_the_last_document_holding_it():
+    parts = [doc_part(extraction(f"{n}.txt")) for n in "ab"]
+    state = state_of(parts)
+    shared = dict(state._shared)
+    assert shared and all(count == 2 for _row, count in shared.values())
+    located = state.rows[(LUEYANG.key, "div:610700", "located_in")]
+    assert located["a.txt"][0] is located["b.txt"][0]  # one object for both documents
+    state.remove(parts[0])
+    assert all(count == 1 for _row, count in state._shared.values())
+    state.remove(parts[1])
+    assert state._shared == {}

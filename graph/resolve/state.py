@@ -25,8 +25,9 @@ class GraphState:
     rows: dict[Edge, dict[str, tuple[dict, ...]]] = field(default_factory=dict)
     documents: dict[str, Mapping[str, str]] = field(default_factory=dict)
     # One copy of each row without evidence (located_in from the gazetteer), which most documents repeat:
-    # it keeps the state, and the pickle carried to the next build, a fraction of the size.
-    _shared: dict[tuple, dict] = field(default_factory=dict, compare=False, repr=False)
+    # it keeps the state, and the pickle carried to the next build, a fraction of the size. Each copy is
+    # counted, so it goes when the last document holding it does.
+    _shared: dict[tuple, list] = field(default_factory=dict, compare=False, repr=False)
 
     def add(self, part: DocPart) -> None:
         """Add one document's part; a document can be in the state once."""
@@ -57,21 +58,37 @@ class GraphState:
             docs.discard(part.doc)
             if not docs:
                 del self.mentions[key]
-        for edge in _rows_by_edge(part):
+        for edge, rows in _rows_by_edge(part).items():
             by_doc = self.rows[edge]
             del by_doc[part.doc]
             if not by_doc:
                 del self.rows[edge]
+            for row in rows:
+                self._unshare(edge, row)
 
     def _share(self, edge: Edge, row: dict) -> dict:
         if row["doc"]:
             return row
-        mark = (edge, *((k, tuple(sorted(v.items())) if isinstance(v, dict) else v) for k, v in sorted(row.items())))
-        return self._shared.setdefault(mark, row)
+        entry = self._shared.setdefault(_mark(edge, row), [row, 0])
+        entry[1] += 1
+        return entry[0]
+
+    def _unshare(self, edge: Edge, row: dict) -> None:
+        if not row["doc"]:
+            mark = _mark(edge, row)
+            entry = self._shared[mark]
+            entry[1] -= 1
+            if not entry[1]:
+                del self._shared[mark]
 
     def entities(self) -> dict[str, Entity]:
         """Return the elected entity of every key."""
         return {key: ballot.decide(key) for key, ballot in self.ballots.items()}
+
+
+def _mark(edge: Edge, row: dict) -> tuple:
+    """Return a hashable form of an edge's row."""
+    return (edge, *((k, tuple(sorted(v.items())) if isinstance(v, dict) else v) for k, v in sorted(row.items())))
 
 
 def _rows_by_edge(part: DocPart) -> dict[Edge, tuple[dict, ...]]:
