@@ -348,3 +348,9 @@ def test_person_appointed_to_a_post_at_the_start_of_a_clause():
 ])
 def test_names_after_a_post_end_before_为_or_a_time_word(text, expected):
     assert names(text).get(expected) == "Person"
+
+
+def test_a_county_and_kindergarten_is_the_county_kindergarten():
+    found = names("黑龙江省绥化市的兰西县幼儿园与哈尔滨市道里区第二幼儿园结对。")
+    assert found.get("兰西县幼儿园") == "School"
+    assert "兰西县幼儿园" not in names("黑龙江省兰西县各县幼儿园开展活动。")

@@ -193,7 +193,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
         return None
-    if head.word in _NEEDS_PROPER and not proper:
+    if head.word in _NEEDS_PROPER and not proper and not _county_kindergarten(head, chain, text, start):
         return None  # 环县学校 is the county's schools, not a school
     if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
         return None  # 政府, 教育局 with no place named is nobody in particular
@@ -216,6 +216,15 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     # a college of a university (西北师范大学教育学院) is one of its parts, not a university
     kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
     return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+
+
+def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:
+    """True for a county's own kindergarten (明水县幼儿园): a county-level place and 幼儿园, not counted or
+    ranged over (各县幼儿园, 3所县幼儿园) — a county runs one such kindergarten, but many schools."""
+    if head.word != "幼儿园" or not chain or chain[-1].division.level != "County":
+        return False
+    before = text[max(0, start - 3):start]
+    return not (before[-1:] in _WHOLE or _COUNTED.search(before) or before.endswith(("所", "个")))
 
 
 def _region_and_field(proper: str) -> bool:
