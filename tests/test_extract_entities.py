@@ -354,3 +354,9 @@ def test_a_county_and_kindergarten_is_the_county_kindergarten():
     found = names("黑龙江省绥化市的兰西县幼儿园与哈尔滨市道里区第二幼儿园结对。")
     assert found.get("兰西县幼儿园") == "School"
     assert "兰西县幼儿园" not in names("黑龙江省兰西县各县幼儿园开展活动。")
+
+
+def test_school_named_after_the_short_county_form_is_the_full_forms_school():
+    ex = run("化隆回族自治县职业技术学校与无锡一家企业合作。化隆县职业技术学校校长表示欢迎。")
+    schools = [e for e in ex.entities if e.type == "School"]
+    assert [s.name for s in schools] == ["化隆回族自治县职业技术学校"]

@@ -38,7 +38,9 @@ def _place_and_core(m: OrgMention) -> tuple[str, str] | None:
         return None
     place, name = "", m.name
     if m.division is not None:
-        forms = sorted((m.division.name, *m.division.short), key=len, reverse=True)
+        level = m.division.name[-1:]  # 循化县 for 循化撒拉族自治县: the short form with the level's character
+        forms = sorted({m.division.name, *m.division.short, *(f + level for f in m.division.short)},
+                       key=len, reverse=True)
         for form in forms:
             if name.startswith(form):
                 place, name = m.division.adcode, name[len(form):]
