@@ -312,3 +312,11 @@ def test_a_city_gone_to_for_training_stands_for_the_university_the_sentence_is_a
     found = relations("西北师范大学对口帮扶汪清县，并接收汪清县32名教师到兰州跟岗研修。")
     assert ("西北师范大学", "trains", "汪清县") in found
     assert not any(source == "兰州市" for source, _, _ in found)
+
+
+def test_enterprise_name_part_as_a_subject_is_the_enterprise():
+    text = ("浙江华研智能科技股份有限公司与平武县职业中学签订合作协议，开设“华研智能冠名班”。"
+            "华研智能还向平武县职业中学捐赠了实训设备。")
+    found = relations(text)
+    assert ("浙江华研智能科技股份有限公司", "assists", "平武县职业中学") in found
+    assert "华研智能" not in {e.name for e in run(text).entities}

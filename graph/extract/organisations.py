@@ -12,7 +12,7 @@ from functools import cache
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
-from .shortforms import resolve_short_forms, short_forms
+from .shortforms import enterprise_parts, resolve_short_forms, short_forms
 from .townships import TownMention
 from .spans import Coverage
 from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
@@ -155,7 +155,8 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
     found = _longest(found)
-    return resolve_short_forms(_longest(found + short_forms(text, matches, found, blocked)))
+    found = _longest(found + short_forms(text, matches, found, blocked))
+    return resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,

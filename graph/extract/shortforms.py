@@ -5,7 +5,8 @@ Four general rules, no list of names:
   - abbreviated heads: 北师大 is 北京师范大学, 毕节职院 is 毕节职业技术学院 (the short name part's characters
     appear in order in the full one, and the heads correspond: seeds/lexicons/abbreviations.tsv);
   - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司;
-  - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学.
+  - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学;
+  - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司.
 A short form with no full name in the article stays its own entity.
 """
 from __future__ import annotations
@@ -135,4 +136,48 @@ def short_forms(text: str, matches: list[re.Match], found: list[OrgMention], blo
             if len({m.name for m in owner}) == 1:
                 out.append(replace(owner[0], start=hs - n, end=he, surface=text[hs - n:he]))
                 break
+    return out
+
+
+_LEGAL = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+_WORD_AFTER = {"v", "d", "p", "c", "vn", "ad", "u", "uj", "ul", "r"}
+
+
+def _enterprise_core(name: str) -> str:
+    """The name part of an enterprise: without the place it starts with and its legal form (信捷电气)."""
+    for n in (3, 2):
+        if len(name) > n + 4 and load_gazetteer().lookup(name[:n]):
+            name = name[n:]
+            break
+    for legal in _LEGAL:
+        if name.endswith(legal):
+            return name[:-len(legal)]
+    return ""
+
+
+def enterprise_parts(text: str, found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
+    """Return uses of an enterprise's name part as a word of its own (信捷电气还向…), named as the enterprise.
+
+    The part must start a word and be followed by a verb, adverb or preposition or by punctuation, so that a
+    name built on it (信捷电气订单班) is not taken for the enterprise."""
+    owners: dict[str, list[OrgMention]] = {}
+    for m in found:
+        core = _enterprise_core(m.name) if m.type == "Enterprise" else ""
+        for n in range(len(core), 3, -1):  # 华研智能 of 华研智能科技: the part or its start, four characters or more
+            owners.setdefault(core[:n], []).append(m)
+    out = []
+    taken = Coverage(len(text), ((m.start, m.end) for m in found))
+    for core, ms in sorted(owners.items(), key=lambda item: -len(item[0])):
+        if len({m.name for m in ms}) != 1:
+            continue
+        for hit in re.finditer(re.escape(core), text):
+            s, e = hit.span()
+            if taken.touches(s, e) or any(blocked[s:e]) or s > 0 and text[s - 1] not in _BEFORE:
+                continue
+            after = text[e:e + 1]
+            if after and "\u4e00" <= after <= "\u9fff" and word_tag(text[e:e + 2]) not in _WORD_AFTER \
+                    and word_tag(after) not in _WORD_AFTER:
+                continue
+            out.append(replace(ms[0], start=s, end=e, surface=core))
+            taken.mark(s, e)
     return out
