@@ -320,3 +320,8 @@ def test_enterprise_name_part_as_a_subject_is_the_enterprise():
     found = relations(text)
     assert ("浙江华研智能科技股份有限公司", "assists", "平武县职业中学") in found
     assert "华研智能" not in {e.name for e in run(text).entities}
+
+
+def test_clause_opening_school_with_a_running_total_is_the_articles_university():
+    text = ("西北民族大学走进夏河县\n西北民族大学与夏河县签订帮扶协议。两年来，学校累计为夏河县培训教师500余人次。")
+    assert ("西北民族大学", "trains", "夏河县") in relations(text)

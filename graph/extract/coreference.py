@@ -20,7 +20,7 @@ _THIS = re.compile(r"该校")
 _THIS_COMPANY = re.compile(r"该(公司|企业|集团)")
 _OURS = re.compile(r"我校|本校")
 # a bare noun as the subject of its clause: after a break, before an adverb, a preposition or a verb of sending
-_BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)(?=还|将|也|已|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织)")
+_BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)(?=还|将|也|已|累计|共|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织)")
 _LOCAL = re.compile(r"(?<=[为给到赴在])当地")
 
 
