@@ -360,3 +360,9 @@ def test_school_named_after_the_short_county_form_is_the_full_forms_school():
     ex = run("化隆回族自治县职业技术学校与无锡一家企业合作。化隆县职业技术学校校长表示欢迎。")
     schools = [e for e in ex.entities if e.type == "School"]
     assert [s.name for s in schools] == ["化隆回族自治县职业技术学校"]
+
+
+def test_unit_named_by_a_place_after_its_parent_body_is_not_a_body_of_its_own():
+    found = names("西南大学与巫溪县签订协议，并设立西南大学教师教育研究院巫溪工作站。")
+    assert "巫溪工作站" not in found
+    assert found.get("西南大学") == "University"

@@ -6,7 +6,7 @@ A bare generic prefix (县职教中心, 省教育厅, 省委高教工委) is com
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .divisions import DivisionMention, Home
@@ -28,6 +28,7 @@ _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "�
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
 _PART_HEADS = {"学院", "研究院"}
+_PARENT_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "师大")  # bodies whose units a place may name
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
 # across words (太原|理工 reads 太|原理|工), so they are judged by their parts instead.
@@ -154,9 +155,25 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     town_end = {t.end: t for t in towns if t.type == "Township"}
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _longest(found)
+    found = _attached(text, _longest(found))
     found = _longest(found + short_forms(text, matches, found, blocked))
     return resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
+
+
+def _attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Join a body named by a place right after a university or institute to it: the place begins a unit of
+    that parent (…基础教育研究院沧源工作站 is the institute's station, not a 沧源工作站 of its own)."""
+    out: list[OrgMention] = []
+    for m in found:
+        parent = out[-1] if out else None
+        if m.type != "Organization" or m.division is None or m.surface != text[m.start:m.end] \
+                or not text[:m.start].endswith(_PARENT_HEADS):
+            out.append(m)
+        elif parent is not None and parent.end == m.start:
+            out[-1] = replace(parent, end=m.end, surface=parent.surface + m.surface, name=parent.name + m.surface,
+                              type="Organization")
+        # else the parent went unread (基础教育研究院 after a university): the unit is dropped with it
+    return out
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
