@@ -366,3 +366,9 @@ def test_unit_named_by_a_place_after_its_parent_body_is_not_a_body_of_its_own():
     found = names("西南大学与巫溪县签订协议，并设立西南大学教师教育研究院巫溪工作站。")
     assert "巫溪工作站" not in found
     assert found.get("西南大学") == "University"
+
+
+@pytest.mark.parametrize("school", ["宁强县第二完全中学", "汉中市中等专业学校", "略阳县教师进修学校"])
+def test_school_types_whose_modifier_reads_as_an_adverb_keep_their_whole_name(school):
+    found = names(f"西安理工大学与{school}签订结对帮扶协议。")
+    assert found.get(school) == "School"
