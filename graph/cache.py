@@ -105,13 +105,13 @@ class ExtractionCache:
             self._files = {p: (st, k) for p, st, k in self._db.execute("SELECT path, stat, key FROM files")}
         known = self._files.get(str(path))
         stat = _stat_of(path, doc_id)
-        return known[1] if known is not None and stat is not None and known[0] == stat else None
+        return known[1] if known is not None and stat is not None and known[0] == stat[0] else None
 
     def remember_key(self, path: Path, doc_id: str, key: str) -> None:
         """Remember the key of a file just hashed, unless it changed too recently to trust its mtime."""
         stat = _stat_of(path, doc_id)
-        if stat is not None and time.time_ns() - int(stat.split("\0")[2]) > RACY_NS:
-            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), stat, key))
+        if stat is not None and time.time_ns() - stat[1] > RACY_NS:
+            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), stat[0], key))
 
     def put(self, key: str, outcome: Outcome) -> None:
         self.used.add(key)
@@ -167,11 +167,13 @@ class ExtractionCache:
         self._db.close()
 
 
-def _stat_of(path: Path, doc_id: str) -> str | None:
-    """Describe a file as a rebuild may trust it: id, size, mtime, inode and the extractor's fingerprint, and
-    its ctime, which a change of permissions moves: a file the build can no longer read is read and skipped."""
+def _stat_of(path: Path, doc_id: str) -> tuple[str, int] | None:
+    """Describe a file as a rebuild may trust it (id, size, mtime, inode, the extractor's fingerprint, and
+    its ctime, which a change of permissions moves: a file the build can no longer read is read and
+    skipped), with its mtime; None when it cannot be stat'ed."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return f"{doc_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{extractor_fingerprint()}"
+    fields = (doc_id, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, extractor_fingerprint())
+    return "\0".join(map(str, fields)), st.st_mtime_ns

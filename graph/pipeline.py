@@ -156,7 +156,7 @@ def _carried(out: Path, store, sources) -> tuple[carry.Carried | None, list]:
 def _build_into(folder: Path, sources, store, mapper, report: RunReport, progress: Progress | None,
                 carried: carry.Carried | None, old: list, previous: Path | None) -> None:
     """Extract, build and write every output of a build into `folder` (a fresh generation)."""
-    from . import rdf, views
+    from . import views
     from .build import build_graph, graph_to_json
     from .export import export
     from .rdf.publish import Change, aggregate_statements, publish_spool

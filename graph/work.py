@@ -13,6 +13,7 @@ from .ingest import ingest_text
 from .ingest.reader import ingest_bytes
 from .model import Document, Extraction, Skipped
 from .outcome import Outcome, Processed, pack
+from .rdf.fragments import fragment
 from .resolve.parts import doc_part
 
 
@@ -27,8 +28,6 @@ def extract_one(doc: Document) -> tuple[Extraction | None, dict | Skipped]:
 
 def process_file(task: tuple[str, str, bytes]) -> Outcome:
     """Ingest and extract one file's bytes, and make its graph part and RDF fragment."""
-    from .rdf.fragments import fragment
-
     path, doc_id, data = task
     doc = ingest_bytes(Path(path), doc_id, data)
     if isinstance(doc, Skipped):

@@ -178,7 +178,8 @@ def test_a_store_changed_by_hand_is_not_carried_over(tmp_path):
     assert outputs(tmp_path / "out") == outputs(tmp_path / "cold")
 
 
-def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path):
+def _hashed_an_hour_after_its_change(tmp_path):
+    """Write one article last changed an hour ago, scan it with a cache; return (folder, article, its source)."""
     import os
     import time
 
@@ -193,6 +194,13 @@ def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path):
     store = ExtractionCache(tmp_path / "out")
     [source] = scan(folder, store)
     store.commit()
+    return folder, article, source
+
+
+def test_a_file_is_hashed_again_only_when_its_stat_changed(tmp_path):
+    from graph.incremental import scan
+
+    folder, article, source = _hashed_an_hour_after_its_change(tmp_path)
     again = ExtractionCache(tmp_path / "out")
     assert again.known_key(article, "a.txt") == source.key
     article.write_text("西安理工大学对口帮扶宁强县。", encoding="utf-8")  # same size, new mtime
@@ -214,20 +222,7 @@ def test_a_file_changed_just_now_is_not_trusted_by_its_stat(tmp_path):
 
 def test_a_file_whose_permissions_changed_is_read_again(tmp_path):
     """A cold build skips a file it cannot read; a rebuild must not take its key from the stat alone."""
-    import os
-    import time
-
-    from graph.incremental import scan
-
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    article = folder / "a.txt"
-    article.write_text("西安理工大学对口帮扶略阳县。", encoding="utf-8")
-    hour_ago = time.time_ns() - 3600 * 10**9
-    os.utime(article, ns=(hour_ago, hour_ago))
-    store = ExtractionCache(tmp_path / "out")
-    [source] = scan(folder, store)
-    store.commit()
+    _folder, article, source = _hashed_an_hour_after_its_change(tmp_path)
     assert ExtractionCache(tmp_path / "out").known_key(article, "a.txt") == source.key
     article.chmod(0o200)  # size, mtime and inode unchanged
     assert ExtractionCache(tmp_path / "out").known_key(article, "a.txt") is None

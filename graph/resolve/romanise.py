@@ -26,14 +26,23 @@ SPECIAL = {"陕西": "Shaanxi", "内蒙古": "Nei Mongol", "六安": "Lu'an", "�
 MAX_HEADS = 3  # 某某县实验学校: at most a few generic words come off the end
 
 
+@cache
+def _pinyin():
+    """Return pypinyin's reader of plain syllables, imported once and only when a name is romanised (it
+    takes 0.2 s to import, which a rebuild that extracts nothing should not pay)."""
+    from functools import partial
+
+    from pypinyin import Style, lazy_pinyin
+
+    return partial(lazy_pinyin, style=Style.NORMAL)
+
+
 def _word(chinese: str) -> str:
     """Romanise one word: syllables run together, an apostrophe before a/o/e, first letter capital."""
     if chinese in SPECIAL:
         return SPECIAL[chinese]
     out = ""
-    from pypinyin import Style, lazy_pinyin  # 0.2 s to import: not for a rebuild that extracts nothing
-
-    for syllable in lazy_pinyin(chinese, style=Style.NORMAL, v_to_u=True, errors="default"):
+    for syllable in _pinyin()(chinese, v_to_u=True, errors="default"):
         if out and syllable[:1] in "aoe" and out[-1:].isalpha():
             out += "'"
         out += syllable
