@@ -162,7 +162,7 @@ def _build_into(folder: Path, sources, store, mapper, report: RunReport, progres
     from .rdf.publish import Change, aggregate_statements, publish_spool
     from .rdf.spool import Spool
 
-    with Spool(folder) as spool:
+    with Spool(folder, load=carried is None) as spool:  # a cold build loads its store as it goes
         with _timed(report, "ingest+extract"), atomic_write(folder / "extractions.jsonl") as jsonl:
             got = collect(sources, store, mapper, process_file, carried, old, jsonl, spool, report, progress)
         with _timed(report, "resolve+build"):

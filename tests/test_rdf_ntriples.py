@@ -6,7 +6,7 @@ from rdflib import Graph
 
 from graph.model import Entity, Evidence, Relation
 from graph.rdf.convert import to_rdf
-from graph.rdf.ntriples import NTriplesReader, escape, ntriples, statements
+from graph.rdf.ntriples import escape, ntriples, statements
 from graph.rdf.serialise import serialise
 
 # Every character the quoted-string grammar treats specially, plus some it does not.
@@ -39,14 +39,6 @@ def test_statements_parse_back_to_the_triples_of_to_rdf():
 def test_statements_are_sorted_and_unique():
     rows = statements(tiny_graph())
     assert rows == sorted(set(rows)) and len(rows) > 100
-
-
-def test_the_reader_streams_the_same_bytes_in_small_reads():
-    rows = statements(odd_graph())
-    reader, chunks = NTriplesReader(rows), []
-    while chunk := reader.read(7):
-        chunks.append(chunk)
-    assert b"".join(chunks) == ntriples(rows)
 
 
 def test_escape_leaves_only_what_the_grammar_allows():

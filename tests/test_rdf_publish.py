@@ -1,4 +1,3 @@
-import importlib
 import os
 import signal
 import subprocess
@@ -16,10 +15,10 @@ from graph.model import Entity, Evidence, Relation
 from graph.rdf.convert import to_rdf
 from graph.rdf.publish import publish
 from graph.rdf.query import run_query
+from graph.rdf import store as storing
 from graph.rdf.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-publishing = importlib.import_module("graph.rdf.publish")  # the module: graph.rdf.publish names the function
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTITIES = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e rdfs:label ?label . FILTER NOT EXISTS { ?e a bf:Document } FILTER NOT EXISTS { ?e a bf:Quantity } }"""
@@ -37,7 +36,7 @@ def test_publish_writes_store_and_turtle(tmp_path):
 
 
 def test_store_and_turtle_hold_exactly_the_triples_of_to_rdf(tmp_path, monkeypatch):
-    monkeypatch.setattr(publishing, "BATCH", 10)  # many bulk loads into one store
+    monkeypatch.setattr(storing, "CHUNK", 500)  # many bulk loads into one store, on the loader's thread
     graph = odd_graph()
     publish(graph, tmp_path / "fresh")
     rdf = to_rdf(graph)

@@ -7,6 +7,7 @@ from graphs import tiny_graph
 
 from graph.errors import InputError, StoreLockedError
 from graph.rdf.publish import publish
+from graph.rdf import store as storing
 from graph.rdf.store import lock, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,3 +51,34 @@ def test_a_store_set_aside_by_a_killed_swap_is_put_back(tmp_path):
     (tmp_path / "store").rename(tmp_path / ".store.old-killed")  # what a kill between the two renames leaves
     assert len(open_store(tmp_path)) > 50
     assert not list(tmp_path.glob(".store.old-*"))
+
+
+def test_the_loader_loads_chunks_on_its_thread_and_keeps_their_order_of_arrival(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    monkeypatch.setattr(storing, "CHUNK", 100)  # a bulk load every line or two
+    loader = storing.Loader(tmp_path)
+    for i in range(300):
+        loader.add(f'<urn:s{i}> <urn:p> "{i}" .\n')
+    folder = loader.finish()
+    assert folder.parent == tmp_path and folder.name.startswith(".store.new-")
+    store = ox.Store.read_only(str(folder))
+    assert len(store) == 300 and ox.Literal("299") in {q.object for q in store}
+
+
+def test_a_load_that_fails_raises_in_the_build_and_leaves_no_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(storing, "CHUNK", 10)
+    loader = storing.Loader(tmp_path)
+    loader.add("<urn:s> <urn:p> <urn:o> .\n")
+    with pytest.raises(SyntaxError):  # the broken line, then more: `add` must not block on a dead load
+        for _ in range(50):
+            loader.add("<urn:s> <urn:p> broken .\n")
+        loader.finish()
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_aborted_load_leaves_no_folder(tmp_path):
+    loader = storing.Loader(tmp_path)
+    loader.add("<urn:s> <urn:p> <urn:o> .\n")
+    loader.abort()
+    assert not list(tmp_path.iterdir())

@@ -5,8 +5,6 @@ exactly as rdflib's N-Triples writer escapes them; sorting the tuples makes ever
 """
 from __future__ import annotations
 
-import io
-from itertools import islice
 from typing import Iterable, Iterator, TYPE_CHECKING
 
 from .triples import Lit, Term, Triple, triples
@@ -15,7 +13,6 @@ if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments n
     import networkx as nx
 
 Statement = tuple[str, str, str]
-_CHUNK = 4096  # statements encoded at a time when streaming
 
 
 def escape(text: str) -> str:
@@ -58,29 +55,6 @@ def lines(rows: Iterable[Statement]) -> Iterator[str]:
     """Yield one N-Triples line per statement."""
     for s, p, o in rows:
         yield f"{s} {p} {o} .\n"
-
-
-class NTriplesReader(io.RawIOBase):
-    """A binary file over statements, encoded a chunk at a time (for Oxigraph's bulk loader)."""
-
-    def __init__(self, rows: Iterable[Statement]):
-        super().__init__()
-        self._lines = lines(rows)
-        self._pending = memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self._pending:
-            chunk = "".join(islice(self._lines, _CHUNK))
-            if not chunk:
-                return 0
-            self._pending = memoryview(chunk.encode("utf-8"))
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
 
 
 def ntriples(rows: Iterable[Statement]) -> bytes:

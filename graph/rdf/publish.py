@@ -1,8 +1,8 @@
 """Publish a built graph as linked data: OUT/store (Oxigraph) and OUT/graph.ttl, both replaced atomically.
 
 No rdflib graph is built. The documents' own triples come as fragments (graph/rdf/fragments.py) through a
-Spool; the aggregate triples are sorted N-Triples statements. A cold build bulk-loads both into a new
-store; a rebuild that has the previous store copies it (hard links: `Store.backup`) and applies the
+Spool; the aggregate triples are sorted N-Triples statements. A cold build bulk-loads the fragments into a
+new store as they come, while the build goes on, then the aggregate; a rebuild that has the previous store copies it (hard links: `Store.backup`) and applies the
 difference: the fragments of documents gone or changed out, the new ones in, the aggregate triples that
 changed out and in. graph.ttl is written from the spool either way.
 """
@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import Iterable, TYPE_CHECKING
 
 from .fragments import fragments_of
-from .ntriples import NTriplesReader, Statement, lines, to_statements
+from .ntriples import Statement, lines, to_statements
 from .spool import Spool
-from .store import build_store, recover, swap_in, update_store
+from .store import recover, swap_in, update_store
 from .triples import aggregate_triples
 
 if TYPE_CHECKING:  # networkx takes 0.1 s to import; a worker making fragments needs none of it
     import networkx as nx
 
 TURTLE = "graph.ttl"
-BATCH = 100_000  # statements per bulk load: Oxigraph's memory grows with the batch, its speed does not
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,7 @@ def publish_spool(out_dir: str | Path, spool: Spool, aggregate: list[Statement],
     out = Path(out_dir)
     recover(out)
     if change is None:
-        batches = (NTriplesReader(aggregate[i:i + BATCH]) for i in range(0, len(aggregate), BATCH))
-        folder = build_store(out, spool.ntriples(), *batches)
+        folder = spool.store(aggregate)
     else:
         now = set(aggregate)
         gone = "".join(lines(sorted(change.aggregate - now)))

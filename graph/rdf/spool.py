@@ -1,37 +1,51 @@
-"""Collect the documents' fragments as a build streams them, then write graph.ttl and feed the store.
+"""Collect the documents' fragments as a build streams them: feed the store, then write graph.ttl.
 
-Fragments go to two files beside the outputs as they come (memory stays flat whatever the corpus size),
-with the offset of each, so that graph.ttl lists the documents in id order whatever order they came in:
-the prefixes, each document's block, then the aggregate triples.
+A fragment's Turtle goes to a file beside the outputs as it comes (memory stays flat whatever the corpus
+size), with its offset, so that graph.ttl lists the documents in id order whatever order they came in: the
+prefixes, each document's block, then the aggregate triples. Its N-Triples go at once to the store being
+loaded, when the store is loaded anew (graph/rdf/store.py `Loader`).
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Iterable
+from typing import Iterable
 
 from ..files import atomic_write
-from .ntriples import Statement
+from .ntriples import Statement, lines
+from .store import Loader
 from .turtle import prefixes, turtle_blocks
 
-TURTLE_SPOOL, NTRIPLES_SPOOL = ".fragments.ttl", ".fragments.nt"
+TURTLE_SPOOL = ".fragments.ttl"
 
 
 class Spool:
-    """The fragments of one build, in two files inside `folder` (removed by `close`)."""
+    """The fragments of one build: their Turtle in a file inside `folder` (removed by `close`), their
+    N-Triples loaded into a new store inside `folder` when `load` is set."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, load: bool = True):
         self.folder = Path(folder)
         self._turtle = open(self.folder / TURTLE_SPOOL, "w+b")
-        self._ntriples = open(self.folder / NTRIPLES_SPOOL, "w+b")
         self._spans: dict[str, tuple[int, int]] = {}
+        self._loader = Loader(self.folder) if load else None
 
     def add(self, doc: str, turtle: str, ntriples: str | None) -> None:
-        """Add one document's fragment: its Turtle, and its N-Triples when the store is to be loaded anew."""
+        """Add one document's fragment: its Turtle, and its N-Triples when the store is loaded anew."""
         data = turtle.encode("utf-8")
         self._spans[doc] = (self._turtle.tell(), len(data))
         self._turtle.write(data)
-        if ntriples is not None:
-            self._ntriples.write(ntriples.encode("utf-8"))
+        if self._loader is not None:
+            if ntriples is None:
+                raise ValueError(f"{doc}: a store loaded anew needs every document's N-Triples")
+            self._loader.add(ntriples)
+
+    def store(self, aggregate: Iterable[Statement]) -> Path:
+        """Load the aggregate statements after the documents' and return the loaded store's folder."""
+        if self._loader is None:
+            raise ValueError("this spool does not load a store (Spool(..., load=False))")
+        loader, self._loader = self._loader, None
+        for line in lines(aggregate):
+            loader.add(line)
+        return loader.finish()
 
     def write_turtle(self, path: str | Path, aggregate: Iterable[Statement]) -> Path:
         """Write graph.ttl atomically: prefixes, the documents' blocks in id order, the aggregate blocks."""
@@ -46,16 +60,12 @@ class Spool:
         self._turtle.seek(0, 2)
         return Path(path)
 
-    def ntriples(self) -> IO[bytes]:
-        """Return the documents' N-Triples as a binary file read from its start (for the bulk loader)."""
-        self._ntriples.flush()
-        self._ntriples.seek(0)
-        return self._ntriples
-
     def close(self) -> None:
-        for handle in (self._turtle, self._ntriples):
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
+        if self._loader is not None:  # the build failed before its store was loaded
+            self._loader.abort()
+            self._loader = None
+        self._turtle.close()
+        Path(self._turtle.name).unlink(missing_ok=True)
 
     def __enter__(self) -> "Spool":
         return self
