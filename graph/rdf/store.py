@@ -64,7 +64,7 @@ class Loader:
     them, so that loading overlaps the extraction instead of following it.
 
     `add` keeps text until it holds a chunk, then queues it; the thread loads each chunk with Oxigraph's bulk
-    loader, which releases the GIL. At most two chunks wait, so a slow load holds the build back rather than
+    loader, which releases the GIL, and compacts the store once at the end. At most two chunks wait, so a slow load holds the build back rather than
     filling memory. `finish` loads the rest and returns the folder (not yet swapped in); `abort`, or a failed
     load, removes it.
     """
@@ -98,6 +98,9 @@ class Loader:
         if store is not None:
             try:
                 if self._error is None:
+                    # One compaction of the files the chunks left: lookups then read one sorted run instead
+                    # of one per chunk (by-programme on 1M triples: 72-90 ms to 45-56 ms; 0.6 s at 50 MB).
+                    store.optimize()
                     store.flush()
             except BaseException as err:  # noqa: BLE001
                 self._error = err
