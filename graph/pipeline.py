@@ -132,7 +132,10 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
         outputs.commit(out, generation, (*OUTPUTS, "store"))  # one rename switches every output
         report.outputs = _outputs(out)
         if store is not None:
-            remember(store, out, fingerprint, OUTPUTS)
+            # A document the scan listed but the build could not read (a transient failure) makes the next
+            # build try again instead of finding everything up to date.
+            late = len(report.processed) < sum(1 for s in sources if not isinstance(s, Skipped))
+            remember(store, out, "" if late else fingerprint, OUTPUTS)
     return report
 
 
