@@ -71,3 +71,17 @@ def test_a_file_unreadable_after_the_scan_is_read_again_by_the_next_build_though
     second, _seen = build(folder, tmp_path / "out")  # no file changed since, and no output
     assert second.skipped == [] and second.processed == ["a.txt", "b.txt"]
     assert outputs(tmp_path / "out") == _cold(folder, tmp_path / "cold")
+
+
+def test_a_carried_state_holding_a_document_the_build_skipped_is_not_carried_again(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path / "corpus")
+    build(folder, tmp_path / "out")
+    _damage(tmp_path / "out")
+    (folder / "c.txt").write_text("陕西师范大学对口帮扶宁强县。", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        _unreadable("a.txt", patch)  # its entry no longer reads and its file cannot be read: skipped
+        build(folder, tmp_path / "out")
+    (folder / "d.txt").write_text("西安交通大学对口帮扶镇巴县。", encoding="utf-8")
+    report, _seen = build(folder, tmp_path / "out")
+    assert report.processed == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert outputs(tmp_path / "out") == _cold(folder, tmp_path / "cold")
