@@ -21,6 +21,7 @@ from . import extract as _extract
 from .model import Skipped
 from .outcome import Outcome, Packed, text
 from .resources import ontology, seed
+from .signing import sign, verified
 
 FOLDER = "cache"
 DATABASE = "extractions.sqlite"
@@ -118,7 +119,7 @@ class ExtractionCache:
         if isinstance(outcome, Skipped):
             row = (key, f"{outcome.path}\0{outcome.reason}", None, None, None, None)
         else:
-            row = (key, None, outcome.part, outcome.line, outcome.ntriples, outcome.turtle)
+            row = (key, None, sign(outcome.part), outcome.line, outcome.ntriples, outcome.turtle)
         self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)", row)
 
     def _row(self, key: str, columns: str) -> tuple | None:
@@ -126,11 +127,13 @@ class ExtractionCache:
         return self._db.execute(f"SELECT skipped, {columns} FROM documents WHERE key = ?", (key,)).fetchone()
 
     def get(self, key: str) -> Outcome | None:
-        """Return the packed outcome, its Skipped, or None when there is none."""
+        """Return the packed outcome, its Skipped, or None when there is none or its part is not signed by
+        this user's key (graph/signing.py: the part is a pickle)."""
         row = self._row(key, "part, line, ntriples, turtle")
         if row is None or row[0] is not None:
             return None if row is None else Skipped(*row[0].split("\0", 1))
-        return Packed(*row[1:])
+        part = verified(row[1])
+        return None if part is None else Packed(part, *row[2:])
 
     def texts(self, key: str) -> tuple[str, str] | Skipped | None:
         """Return (JSON line, Turtle fragment) of a processed document, its Skipped, or None (also when

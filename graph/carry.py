@@ -17,6 +17,7 @@ from .cache import code_fingerprint
 from .files import write_bytes
 from .rdf.ntriples import Statement
 from .resolve.state import GraphState
+from .signing import sign, verified
 
 STATE = "state.pickle"
 
@@ -34,7 +35,7 @@ class Carried:
 
 def save(folder: Path, carried: Carried) -> None:
     carried.code = code_fingerprint()
-    write_bytes(folder / STATE, pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL))
+    write_bytes(folder / STATE, sign(pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def _unpickle(data: bytes):
@@ -54,7 +55,10 @@ def load(folder: Path, outputs_intact: bool) -> Carried | None:
     if not outputs_intact:
         return None
     try:
-        carried = _unpickle((folder / STATE).read_bytes())
+        data = verified((folder / STATE).read_bytes())
+        if data is None:
+            return None  # not signed by this user's key: never unpickled (graph/signing.py)
+        carried = _unpickle(data)
     except Exception:  # missing, or written by another bangfu: start from nothing
         return None
     if not isinstance(carried, Carried) or carried.code != code_fingerprint():

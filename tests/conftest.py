@@ -1,4 +1,6 @@
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -6,6 +8,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # tests/graphs.py and other test helpers
 SHARED = HERE.parent.parent / "shared"
+# graph/signing.py keeps its key in the user's cache folder: the tests (and the builds they start) use their own
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bangfu-tests-cache-")
 
 
 @pytest.fixture(scope="session")
