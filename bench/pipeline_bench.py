@@ -14,6 +14,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -109,6 +110,7 @@ def corpus_bench(size: str, workdir: Path) -> dict:
         shutil.rmtree(out, ignore_errors=True)
         figures[f"build{workers}"] = build(folder, out, workers)
     figures["identical"] = identical(outs[1], outs[2])
+    figures["queries"] = built_store_queries(outs[1])
     figures["unchanged"] = build(folder, outs[1])
     for path in extra:
         target = folder / path.relative_to(workdir / f"extra-{size}")
@@ -119,6 +121,28 @@ def corpus_bench(size: str, workdir: Path) -> dict:
     finally:
         for path in extra:
             (folder / path.relative_to(workdir / f"extra-{size}")).unlink()
+    return figures
+
+
+def built_store_queries(out: Path, runs: int = 5) -> dict:
+    """Time every named query on a built store, with the busiest parameters its graph offers: {name: (median
+    ms, rows)}. The recombined corpus repeats the same few pairings thousands of times, so some answers are
+    long (all the evidence of one pairing)."""
+    from sparql_bench import parameters
+
+    from graph.build import load_graph
+    from graph.rdf import query_out
+
+    params = parameters(load_graph(out / "graph.json"))
+    figures = {}
+    for name, given in params.items():
+        rows = len(query_out(out, named=name, params=given).rows)  # warm-up
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            query_out(out, named=name, params=given)
+            times.append(time.perf_counter() - start)
+        figures[name] = (statistics.median(times) * 1000, rows)
     return figures
 
 
@@ -142,7 +166,9 @@ def render_corpus(f: dict) -> str:
               f"- rebuild, nothing changed: {f['unchanged']['wall']:.2f} s wall "
               f"(**{f['unchanged']['wall'] / one['wall']:.1%}** of the cold build)",
               f"- rebuild after adding {f['added_docs']} articles (1%): {f['added']['wall']:.1f} s wall "
-              f"(**{f['added']['wall'] / one['wall']:.1%}** of the cold build); stages: {_timings(f['added'])}"]
+              f"(**{f['added']['wall'] / one['wall']:.1%}** of the cold build); stages: {_timings(f['added'])}",
+              "- named queries on this build's store (`bangfu query`'s path, median of 5, busiest parameters): "
+              + ", ".join(f"{name} {ms:.0f} ms ({rows:,} rows)" for name, (ms, rows) in f["queries"].items())]
     return "\n".join(lines)
 
 

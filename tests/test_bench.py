@@ -39,5 +39,5 @@ def test_pipeline_bench_runs_on_a_tiny_corpus(tmp_path, shared_seeds):
     assert done.returncode == 0, done.stderr
     text = markdown.read_text(encoding="utf-8")
     for figure in ("| jieba |", "| extract |", "| ingest+extract |", "whole build, 2 workers", "byte-identical: **yes**",
-                   "peak RSS", "nothing changed", "after adding 1 articles (1%)"):
+                   "peak RSS", "nothing changed", "after adding 1 articles (1%)", "named queries on this build's store"):
         assert figure in text
