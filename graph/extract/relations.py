@@ -18,6 +18,7 @@ from ..model import Document, Entity, Evidence, Mention, Relation
 from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
+from .lists import memberships, pair_lists
 from .quantities import quantities_in, year_in
 from .spans import Coverage
 from .words import first_word
@@ -425,7 +426,11 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     starts = [e.start for e in ends]
     programmes = [m for m in found.mentions if m.type == "Programme"]
     out: list[Relation] = []
-    for start, end in split_sentences(text):
+    sentences = split_sentences(text)
+    for frame in (pair_lists, memberships):
+        for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
+            out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+    for start, end in sentences:
         if end - start > _LONGEST_SENTENCE:
             continue  # no evidence sentence is this long: a page without punctuation, not prose
         sentence_ends = [e for e in ends[bisect_left(starts, start):bisect_left(starts, end)] if e.end <= end]
