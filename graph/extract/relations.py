@@ -19,6 +19,7 @@ from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .lists import memberships, pair_lists
+from .pairs import agreements, both
 from .quantities import quantities_in, year_in
 from .spans import Coverage
 from .words import first_word
@@ -427,7 +428,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     programmes = [m for m in found.mentions if m.type == "Programme"]
     out: list[Relation] = []
     sentences = split_sentences(text)
-    for frame in (pair_lists, memberships):
+    for frame in (pair_lists, memberships, agreements, both):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
             out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
     for start, end in sentences:
