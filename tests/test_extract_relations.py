@@ -325,3 +325,33 @@ def test_enterprise_name_part_as_a_subject_is_the_enterprise():
 def test_clause_opening_school_with_a_running_total_is_the_articles_university():
     text = ("西北民族大学走进夏河县\n西北民族大学与夏河县签订帮扶协议。两年来，学校累计为夏河县培训教师500余人次。")
     assert ("西北民族大学", "trains", "夏河县") in relations(text)
+
+
+def test_a_bare_college_opening_a_clause_is_the_college_named_last():
+    text = "宝鸡文理学院承担了略阳县教师培训任务。今年，学院分三批对略阳县乡村教师开展专题培训。"
+    assert ("宝鸡文理学院", "trains", "略阳县") in relations(text)
+
+
+def test_training_given_to_a_places_teachers_with_dui():
+    assert ("陕西师范大学", "trains", "宁强县") in relations("陕西师范大学对宁强县乡村教师开展专题培训。")
+
+
+def test_a_city_gone_to_is_the_venue_when_another_body_organises_the_training():
+    found = relations("汉中市教育局组织略阳县骨干教师分两批到西安开展集中研修。")
+    assert ("汉中市教育局", "trains", "略阳县") in found
+    assert ("西安市", "trains", "略阳县") not in found
+
+
+def test_a_county_organising_its_own_teachers_is_trained_by_the_city_gone_to():
+    assert ("西安市", "trains", "略阳县") in relations("略阳县教育局组织略阳县骨干教师到西安开展集中研修。")
+
+
+def test_a_bare_foundation_is_the_foundation_named_last_and_a_clause_opening_verb_keeps_its_subject():
+    text = "北京春雨公益基金会关注略阳县。今年，基金会再拨款50万元，资助略阳县城关小学新建图书室。"
+    assert ("北京春雨公益基金会", "assists", "略阳县城关小学") in relations(text)
+
+
+def test_a_universitys_team_sent_to_several_schools_helps_each():
+    text = "西北师范大学助力渭源教育\n学校第十届研究生支教团10名成员分赴渭源县会川镇中学、渭源县清源中学支教一年。"
+    found = relations(text)
+    assert {("西北师范大学", "assists", "渭源县会川镇中学"), ("西北师范大学", "assists", "渭源县清源中学")} <= found

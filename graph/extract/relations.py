@@ -238,6 +238,11 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别对口帮扶 A、B: item by item
             return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
         return [(lefts, rights, 1.0)]
+    if not before and cs > s.start and _ADVERBIAL.fullmatch(text[cs:ts]) is not None or cs == ts > s.start:
+        # …拨款120万元，资助 Y 新建…: a clause that opens with the verb goes on with the last clause's subject
+        subject = [e for e in s.between(s.start, cs) if not e.modifier and e.start - s.clause_start(e.start) <= 2]
+        if subject and subject[-1].key != after[0].key and not s.has_placeholder(s.start, ts):
+            return [(subject[-1:], [e for e in s.coordinated(after[0], False) if e.end <= ce], 0.75)]
     return []
 
 
@@ -334,7 +339,7 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
 def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender; X 为 Y 组织…培训."""
     text = s.text
-    for_whom = re.search(r"[为给]([^为给，；。]{1,20})(组织|开展|举办)[^，；。]{0,20}$", text[s.start:ts]) \
+    for_whom = re.search(r"[为给对]([^为给对，；。]{1,20})(组织|开展|举办|进行)[^，；。]{0,20}$", text[s.start:ts]) \
         or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
     if for_whom:
         ps = s.start + for_whom.start()
@@ -361,6 +366,7 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
                and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
     sent = _sent_after_verb(s, hs, hosts[0])
+    hosts = _organiser_for_venue(s, found, hosts, sent)
     trainee = sent or (senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs])
                        else _implicit(found, hosts[0]))
     if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
@@ -377,6 +383,18 @@ def _body_for_place(s: _Sentence, hosts: list[End]) -> list[End]:
         return hosts  # 到城关区的学校跟岗: the place's own schools host
     subject = [e for e in s.ends if e.start - s.clause_start(e.start) <= 2][:1]
     return subject if subject and subject[0].type in ("University", "School") else hosts
+
+
+def _organiser_for_venue(s: _Sentence, found: Found, hosts: list[End], sent: list[End]) -> list[End]:
+    """X 组织 Y 的教师 到 西安 研修: a city gone to is the venue and the organiser X, a body of another place
+    than Y, hosts the training."""
+    if not sent or not hosts[0].key.startswith("div:") or s.text.startswith("的", hosts[0].end):
+        return hosts
+    subject = [e for e in s.ends if e.start - s.clause_start(e.start) <= 2 and e.start < sent[0].start][:1]
+    if not subject or subject[0].key.startswith("div:") or subject[0].key == sent[0].key \
+            or any(p.key == sent[0].key for p in _body_place(found, subject[0])):
+        return hosts
+    return subject
 
 
 def _received(s: _Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
