@@ -355,3 +355,24 @@ def test_a_universitys_team_sent_to_several_schools_helps_each():
     text = "西北师范大学助力渭源教育\n学校第十届研究生支教团10名成员分赴渭源县会川镇中学、渭源县清源中学支教一年。"
     found = relations(text)
     assert {("西北师范大学", "assists", "渭源县会川镇中学"), ("西北师范大学", "assists", "渭源县清源中学")} <= found
+
+
+def test_recipients_listed_after_qizhong_have_the_last_sentences_donor():
+    text = "西安春雨公益基金会向略阳县5所中小学捐赠图书1万册。其中，略阳县城关小学获赠图书3000册，略阳县天津中学获赠电脑10台。"
+    found = relations(text)
+    assert {("西安春雨公益基金会", "assists", "略阳县城关小学"), ("西安春雨公益基金会", "assists", "略阳县天津中学")} <= found
+
+
+def test_recipients_after_qizhong_need_the_donation_right_before():
+    text = "西安春雨公益基金会向略阳县5所中小学捐赠图书1万册。活动很成功。其中，略阳县城关小学获赠图书3000册。"
+    assert ("西安春雨公益基金会", "assists", "略阳县城关小学") not in relations(text)
+
+
+def test_a_space_parts_the_phrases_of_a_headline():
+    found = relations("西安春晖公益基金会捐建乡村阅览室\u3000略阳县教育同步提质\n正文。")
+    assert ("西安春晖公益基金会", "assists", "略阳县") not in found
+
+
+def test_an_earlier_time_word_between_a_subject_and_its_partner():
+    found = relations("略阳县职教中心此前已与陕西秦川物流集团有限公司合作开设“秦川物流订单班”。")
+    assert ("略阳县职教中心", "partners", "陕西秦川物流集团有限公司") in found

@@ -45,12 +45,12 @@ _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 _SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
-_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
+_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
 _GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
 _COORD = re.compile(r"^[、和及]|^以及$")
 _LONGEST_SENTENCE = 2000
-_BREAK = "，,；;：:。！？!?\n"
+_BREAK = "，,；;：:。！？!?\n\u3000 "  # a space parts a headline's phrases (normalised from 　)
 
 
 @dataclass(frozen=True)
@@ -446,16 +446,20 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     programmes = [m for m in found.mentions if m.type == "Programme"]
     out: list[Relation] = []
     sentences = split_sentences(text)
+    givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
     for frame in (pair_lists, memberships, agreements, both):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
             out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
     for start, end in sentences:
+        previous, givers, before = givers, [], len(out)
         if end - start > _LONGEST_SENTENCE:
             continue  # no evidence sentence is this long: a page without punctuation, not prose
         sentence_ends = [e for e in ends[bisect_left(starts, start):bisect_left(starts, end)] if e.end <= end]
         if not sentence_ends:
             continue
         s = _Sentence(text, start, end, sentence_ends, blocked)
+        for helpers, helped, trig in _recipients(s, previous):
+            out.extend(_make(doc, trig, helpers, helped, 0.8, start, end, programmes))
         for match in _trigger_re().finditer(text, start, end):
             ts, te = match.span()
             if masked.touches(ts, ts + 1) and not _agreement(text, ts):
@@ -465,7 +469,26 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
                 continue
             for helpers, helped, weight in _PATTERNS[trig.relation](s, ts, te, found):
                 out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+        givers = [r for r in out[before:] if r.kind in _GIFTS]
     return _dedupe(out)
+
+
+_RECEIVES = re.compile(r"获赠|受赠|获捐|获得[^，；。]{0,12}捐赠|分得")
+
+
+def _recipients(s: _Sentence, givers: list[Relation]) -> list[tuple[list[End], list[End], Trigger]]:
+    """X 向 N 所学校捐赠…。其中，A 获赠…，B 获赠…: each recipient after 其中 has the last sentence's donor."""
+    if not givers or not s.text.startswith("其中", s.start):
+        return []
+    donors = list(dict.fromkeys(r.source for r in givers))
+    trig = triggers().get(givers[0].kind) or triggers()["捐赠"]
+    out = []
+    for m in _RECEIVES.finditer(s.text, s.start, s.end):
+        cs = s.clause_start(m.start())
+        named = [e for e in s.between(cs, m.start()) if not e.modifier]
+        if named and not s.has_placeholder(cs, m.start()):
+            out.append(([End(-1, -1, key, "") for key in donors if key != named[0].key], named[:1], trig))
+    return out
 
 
 def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], weight: float,
