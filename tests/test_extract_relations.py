@@ -376,3 +376,11 @@ def test_a_space_parts_the_phrases_of_a_headline():
 def test_an_earlier_time_word_between_a_subject_and_its_partner():
     found = relations("略阳县职教中心此前已与陕西秦川物流集团有限公司合作开设“秦川物流订单班”。")
     assert ("略阳县职教中心", "partners", "陕西秦川物流集团有限公司") in found
+
+
+def test_a_quoted_manner_between_helper_and_trigger():
+    assert ("陕西省", "assists", "略阳县") in relations("托管帮扶是陕西省教育人才“组团式”帮扶略阳县的一项重要内容。")
+
+
+def test_a_relative_clause_names_the_helper_that_follows():
+    assert ("宝鸡市", "assists", "略阳县") in relations("作为对口支援略阳县的城市，宝鸡市今年选派了12名教师。")

@@ -228,10 +228,12 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         return []
     if not after or s.has_placeholder(te, after[0].start):
         return []
+    if text[cs:ts] == "作为":
+        return _as_the_helper(s, te, after[0])
     # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
     by = re.search(r"由([^由]{1,30})$", text[cs:ts])
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
-    gap = text[helpers[-1].end:ts] if helpers else ""
+    gap = _QUOTED.sub("", text[helpers[-1].end:ts]) if helpers else ""  # X 教育人才“组团式”帮扶 Y
     if helpers and not s.has_placeholder(helpers[-1].end, ts) and (len(gap) <= 6 or _ADVERBIAL.fullmatch(gap)):
         lefts = [e for e in s.coordinated(helpers[-1], True)[::-1] if e.start >= cs]
         rights = [e for e in s.coordinated(after[0], False) if e.end <= ce]
@@ -243,6 +245,22 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         subject = [e for e in s.between(s.start, cs) if not e.modifier and e.start - s.clause_start(e.start) <= 2]
         if subject and subject[-1].key != after[0].key and not s.has_placeholder(s.start, ts):
             return [(subject[-1:], [e for e in s.coordinated(after[0], False) if e.end <= ce], 0.75)]
+    return []
+
+
+_QUOTED = re.compile(r"“[^“”]{1,8}”")
+_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
+
+
+def _as_the_helper(s: _Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
+    """作为对口支援 Y 的城市，X 今年选派…: X, the subject of the clause after the relative one, helps Y."""
+    role = _ROLE.match(s.text, helped.end)
+    if not role:
+        return []
+    subject = [e for e in s.between(role.end(), s.end) if not e.modifier][:1]
+    if subject and _ADVERBIAL.fullmatch(s.text, role.end(), subject[0].start) is not None \
+            or subject and subject[0].start == role.end():
+        return [(subject, [helped], 0.85)] if subject[0].key != helped.key else []
     return []
 
 
