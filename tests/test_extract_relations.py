@@ -384,3 +384,15 @@ def test_a_quoted_manner_between_helper_and_trigger():
 
 def test_a_relative_clause_names_the_helper_that_follows():
     assert ("宝鸡市", "assists", "略阳县") in relations("作为对口支援略阳县的城市，宝鸡市今年选派了12名教师。")
+
+
+def test_a_clause_going_on_with_bing_is_sent_by_the_sentences_subject_not_a_venue():
+    found = relations("今年宝鸡市教育局将接收略阳县30名骨干教师到西安跟岗学习，并选派10名教师到略阳县支教一年。")
+    assert ("宝鸡市教育局", "assists", "略阳县") in found
+    assert ("西安市", "assists", "略阳县") not in found
+
+
+def test_a_teacher_of_a_named_school_trains_for_that_school():
+    found = relations("略阳县天津中学数学教师王丽则在西安市第一中学跟班学习。")
+    assert ("西安市第一中学", "trains", "略阳县天津中学") in found
+    assert ("西安市第一中学", "trains", "略阳县") not in found

@@ -295,6 +295,9 @@ def _sent_to(s: _Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[En
     at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
     helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+    if _CONTINUES.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
+        # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
+        helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
     gap = text[helpers[-1].end:gs + 1] if helpers else ""
     if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
         helped = _implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
@@ -385,8 +388,8 @@ def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
                and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
     sent = _sent_after_verb(s, hs, hosts[0])
     hosts = _organiser_for_venue(s, found, hosts, sent)
-    trainee = sent or (senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs])
-                       else _implicit(found, hosts[0]))
+    own_people = senders and (_SENDS.search(text[senders[-1].end:hs]) or _ITS_PEOPLE.match(text, senders[-1].end))
+    trainee = sent or (senders[-1:] if own_people else _implicit(found, hosts[0]))  # X 教师李某在 Y 跟班学习
     if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
         trainee = _body_place(found, senders[-1]) or trainee  # 县教育局组织全县…教师到 X 跟岗: the county's
     return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
