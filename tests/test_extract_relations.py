@@ -396,3 +396,8 @@ def test_a_teacher_of_a_named_school_trains_for_that_school():
     found = relations("略阳县天津中学数学教师王丽则在西安市第一中学跟班学习。")
     assert ("西安市第一中学", "trains", "略阳县天津中学") in found
     assert ("西安市第一中学", "trains", "略阳县") not in found
+
+
+def test_the_aspects_of_support_stand_between_helper_and_trigger():
+    text = "根据协议，陕西师范大学将围绕教师培训、课程建设和学生实习等方面支持略阳县教育发展。"
+    assert ("陕西师范大学", "assists", "略阳县") in relations(text)

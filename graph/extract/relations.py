@@ -233,7 +233,8 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
     by = re.search(r"由([^由]{1,30})$", text[cs:ts])
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
-    gap = _QUOTED.sub("", text[helpers[-1].end:ts]) if helpers else ""  # X 教育人才“组团式”帮扶 Y
+    # X 教育人才“组团式”帮扶 Y; X 将围绕教师培训、课程建设等方面支持 Y
+    gap = _ASPECTS.sub("", _QUOTED.sub("", text[helpers[-1].end:ts])) if helpers else ""
     if helpers and not s.has_placeholder(helpers[-1].end, ts) and (len(gap) <= 6 or _ADVERBIAL.fullmatch(gap)):
         lefts = [e for e in s.coordinated(helpers[-1], True)[::-1] if e.start >= cs]
         rights = [e for e in s.coordinated(after[0], False) if e.end <= ce]
@@ -249,6 +250,7 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
 
 
 _QUOTED = re.compile(r"“[^“”]{1,8}”")
+_ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|领域)")
 _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
 
 
@@ -272,7 +274,8 @@ _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|�
 def _listed_clause(text: str, cs: int, ts: int, te: int, ce: int) -> tuple[int, int]:
     """Narrow a clause to one item of a list of clauses joined by 、 (X 对口帮扶 A、Y 对口帮扶 B、…): an item
     starts after the 、 that follows the previous trigger and ends at the 、 before the next one."""
-    before = list(_trigger_re().finditer(text, cs, ts))
+    relation = triggers()[text[ts:te]].relation  # 教师培训、课程建设等方面支持 Y lists no clauses
+    before = [m for m in _trigger_re().finditer(text, cs, ts) if triggers()[m.group()].relation == relation]
     if before:
         cut = text.find("、", before[-1].end(), ts)
         if cut >= 0:
