@@ -11,6 +11,7 @@ relations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Protocol, Sequence
 
 from .lexicon import Trigger, triggers
@@ -48,8 +49,10 @@ def pair_lists(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_
     out: list[Frame] = []
     lines = _lines(text)
     heading, reverse, since = None, False, _HEADING_REACH + 1
+    starts = [e.start for e in ends]
     for start, end in lines:
-        pair = _pair(text, start, end, ends)
+        pair = _pair(text, start, end, ends[bisect_left(starts, start):bisect_left(starts, end)]) \
+            if heading is not None else None
         if pair is None:
             line = text[start:end]
             note = _NOTE.search(line)
