@@ -325,3 +325,79 @@ def test_enterprise_name_part_as_a_subject_is_the_enterprise():
 def test_clause_opening_school_with_a_running_total_is_the_articles_university():
     text = ("西北民族大学走进夏河县\n西北民族大学与夏河县签订帮扶协议。两年来，学校累计为夏河县培训教师500余人次。")
     assert ("西北民族大学", "trains", "夏河县") in relations(text)
+
+
+def test_a_bare_college_opening_a_clause_is_the_college_named_last():
+    text = "宝鸡文理学院承担了略阳县教师培训任务。今年，学院分三批对略阳县乡村教师开展专题培训。"
+    assert ("宝鸡文理学院", "trains", "略阳县") in relations(text)
+
+
+def test_training_given_to_a_places_teachers_with_dui():
+    assert ("陕西师范大学", "trains", "宁强县") in relations("陕西师范大学对宁强县乡村教师开展专题培训。")
+
+
+def test_a_city_gone_to_is_the_venue_when_another_body_organises_the_training():
+    found = relations("汉中市教育局组织略阳县骨干教师分两批到西安开展集中研修。")
+    assert ("汉中市教育局", "trains", "略阳县") in found
+    assert ("西安市", "trains", "略阳县") not in found
+
+
+def test_a_county_organising_its_own_teachers_is_trained_by_the_city_gone_to():
+    assert ("西安市", "trains", "略阳县") in relations("略阳县教育局组织略阳县骨干教师到西安开展集中研修。")
+
+
+def test_a_bare_foundation_is_the_foundation_named_last_and_a_clause_opening_verb_keeps_its_subject():
+    text = "北京春雨公益基金会关注略阳县。今年，基金会再拨款50万元，资助略阳县城关小学新建图书室。"
+    assert ("北京春雨公益基金会", "assists", "略阳县城关小学") in relations(text)
+
+
+def test_a_universitys_team_sent_to_several_schools_helps_each():
+    text = "西北师范大学助力渭源教育\n学校第十届研究生支教团10名成员分赴渭源县会川镇中学、渭源县清源中学支教一年。"
+    found = relations(text)
+    assert {("西北师范大学", "assists", "渭源县会川镇中学"), ("西北师范大学", "assists", "渭源县清源中学")} <= found
+
+
+def test_recipients_listed_after_qizhong_have_the_last_sentences_donor():
+    text = "西安春雨公益基金会向略阳县5所中小学捐赠图书1万册。其中，略阳县城关小学获赠图书3000册，略阳县天津中学获赠电脑10台。"
+    found = relations(text)
+    assert {("西安春雨公益基金会", "assists", "略阳县城关小学"), ("西安春雨公益基金会", "assists", "略阳县天津中学")} <= found
+
+
+def test_recipients_after_qizhong_need_the_donation_right_before():
+    text = "西安春雨公益基金会向略阳县5所中小学捐赠图书1万册。活动很成功。其中，略阳县城关小学获赠图书3000册。"
+    assert ("西安春雨公益基金会", "assists", "略阳县城关小学") not in relations(text)
+
+
+def test_a_space_parts_the_phrases_of_a_headline():
+    found = relations("西安春晖公益基金会捐建乡村阅览室\u3000略阳县教育同步提质\n正文。")
+    assert ("西安春晖公益基金会", "assists", "略阳县") not in found
+
+
+def test_an_earlier_time_word_between_a_subject_and_its_partner():
+    found = relations("略阳县职教中心此前已与陕西秦川物流集团有限公司合作开设“秦川物流订单班”。")
+    assert ("略阳县职教中心", "partners", "陕西秦川物流集团有限公司") in found
+
+
+def test_a_quoted_manner_between_helper_and_trigger():
+    assert ("陕西省", "assists", "略阳县") in relations("托管帮扶是陕西省教育人才“组团式”帮扶略阳县的一项重要内容。")
+
+
+def test_a_relative_clause_names_the_helper_that_follows():
+    assert ("宝鸡市", "assists", "略阳县") in relations("作为对口支援略阳县的城市，宝鸡市今年选派了12名教师。")
+
+
+def test_a_clause_going_on_with_bing_is_sent_by_the_sentences_subject_not_a_venue():
+    found = relations("今年宝鸡市教育局将接收略阳县30名骨干教师到西安跟岗学习，并选派10名教师到略阳县支教一年。")
+    assert ("宝鸡市教育局", "assists", "略阳县") in found
+    assert ("西安市", "assists", "略阳县") not in found
+
+
+def test_a_teacher_of_a_named_school_trains_for_that_school():
+    found = relations("略阳县天津中学数学教师王丽则在西安市第一中学跟班学习。")
+    assert ("西安市第一中学", "trains", "略阳县天津中学") in found
+    assert ("西安市第一中学", "trains", "略阳县") not in found
+
+
+def test_the_aspects_of_support_stand_between_helper_and_trigger():
+    text = "根据协议，陕西师范大学将围绕教师培训、课程建设和学生实习等方面支持略阳县教育发展。"
+    assert ("陕西师范大学", "assists", "略阳县") in relations(text)

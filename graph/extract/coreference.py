@@ -4,6 +4,8 @@
   我校/本校, and a clause that opens with a bare 学校 in an article that speaks as 我校 or whose title names
   a university → the article's own school (the first school or university it names);
   a clause that opens with a bare 公司/企业/集团 → the article's one enterprise;
+  该学院/该基金会/该联盟/该协会, and a clause that opens with the bare noun → the body named last before it
+  whose name ends with that noun (湖南第一师范学院…。学院分三批…);
   当地 → the article's home county.
 双方 and 两校 name two bodies at once and are left alone.
 """
@@ -20,8 +22,12 @@ _THIS = re.compile(r"该校")
 _THIS_COMPANY = re.compile(r"该(公司|企业|集团)")
 _OURS = re.compile(r"我校|本校")
 # a bare noun as the subject of its clause: after a break, before an adverb, a preposition or a verb of sending
-_BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)(?=还|将|也|已|累计|共|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织)")
+_BARE = re.compile(r"(?:^|(?<=[，。；：！？\n]))(学校|公司|企业|集团)"
+                   r"(?=还|将|也|已|累计|共|先后|持续|长期|每年|自|向|为|与|给|选派|派出|组织|依托|发挥|再|分|对|在|"
+                   r"今后|近年来|又|承担|牵头|投入|出资|拨款|第[一二三四五六七八九十\d])")
 _LOCAL = re.compile(r"(?<=[为给到赴在])当地")
+# a head noun standing for the body named last whose name ends with it: 该学院, or 学院 opening a clause
+_HEAD_NOUN = re.compile(r"(?:该|(?:^|(?<=[，。；：！？\n])))(学院|基金会|联盟|协会)(?=[^的之和与、])")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,12 @@ def find_anaphors(text: str, entities: tuple[Entity, ...], mentions: tuple[Menti
         elif m.group(1) != "学校" and len(enterprises) == 1:
             key = next(iter(enterprises))
             out.append(Anaphor(m.start(1), m.end(1), key, "Enterprise"))
+    names = {e.key: e.name for e in entities}
+    for m in _HEAD_NOUN.finditer(text):
+        named = [n for n in mentions if n.end <= m.start() and names.get(n.key, "").endswith(m.group(1))
+                 and n.end - n.start > len(m.group(1))]
+        if named:
+            out.append(Anaphor(m.start(), m.end(), named[-1].key, types[named[-1].key]))
     if home_key is not None:
         out.extend(Anaphor(m.start(), m.end(), home_key, "County") for m in _LOCAL.finditer(text))
     return out

@@ -4,26 +4,28 @@ Direction comes from the sentence's structure around a trigger (seeds/lexicons/t
   由 X 对口帮扶 Y · X 对口帮扶 Y · 在 X 的帮扶下 (helped: the subject or the home county) · X 为/向 Y 捐赠 ·
   X 选派…赴/到 Y 送教/支教/挂职 · X(、X2和X3) 与 Y 结对/合作办学 · 到 X 跟岗培训 · 参加 X 组织的培训.
 An end that is a placeholder, a noun such as 帮扶资金, or a division that only modifies a group (西安名校)
-gives no relation.
+gives no relation. Training has its own pattern (training.py); frames over lists (lists.py) and over two parties
+acting together (pairs.py) run on the whole document.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache
 
 from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
+from .clauses import END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
 from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
+from .lists import memberships, pair_lists
+from .pairs import agreements, both
 from .quantities import quantities_in, year_in
 from .spans import Coverage
+from .training import trains
 from .words import first_word
 
-# Townships and villages are no ends: who helps 哈达铺镇 helps its county, which the sentence names or implies.
-END_TYPES = {"Province", "Prefecture", "County", "University", "School", "Government", "Enterprise", "Organization"}
 # A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
 _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
@@ -31,8 +33,6 @@ _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "�
 # A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
 _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)")
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
-# X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
-_ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
 # X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
 _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
 # Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
@@ -41,23 +41,11 @@ _PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[
 _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 # a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
 _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
-_SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
-_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
+_ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
 _GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
-_COORD = re.compile(r"^[、和及]|^以及$")
 _LONGEST_SENTENCE = 2000
-_BREAK = "，,；;：:。！？!?\n"
-
-
-@dataclass(frozen=True)
-class End:
-    start: int
-    end: int
-    key: str
-    type: str
-    modifier: bool = False
 
 
 @cache
@@ -76,43 +64,6 @@ def _agreement(text: str, pos: int) -> bool:
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside 《》 (titles of documents and policies), where triggers and ends do not count."""
     return [m.span() for m in re.finditer(r"《[^》]{0,80}》", text)]
-
-
-class _Sentence:
-    """One sentence's ends and text, with the helpers the patterns need."""
-
-    def __init__(self, text: str, start: int, end: int, ends: list[End], blocked: list[bool]):
-        self.text, self.start, self.end, self.ends, self.blocked = text, start, end, ends, blocked
-
-    def clause_start(self, pos: int) -> int:
-        i = pos
-        while i > self.start and self.text[i - 1] not in _BREAK:
-            i -= 1
-        return i
-
-    def clause_end(self, pos: int) -> int:
-        i = pos
-        while i < self.end and self.text[i] not in _BREAK:
-            i += 1
-        return i
-
-    def between(self, a: int, b: int) -> list[End]:
-        return [e for e in self.ends if a <= e.start and e.end <= b]
-
-    def has_placeholder(self, a: int, b: int) -> bool:
-        return any(self.blocked[a:b])
-
-    def coordinated(self, first: End, leftwards: bool) -> list[End]:
-        """Return first and the ends joined to it by 、 和 及 (X、Y和Z)."""
-        group, ordered = [first], sorted(self.ends, key=lambda e: e.start, reverse=leftwards)
-        current = first
-        for other in ordered:
-            gap = self.text[other.end:current.start] if leftwards else self.text[current.end:other.start]
-            if (other.end <= current.start if leftwards else other.start >= current.end) and _COORD.match(gap) \
-                    and len(gap) <= 2:
-                group.append(other)
-                current = other
-        return group
 
 
 def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
@@ -139,7 +90,7 @@ def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
             if (m.group().endswith("县") or m.group().endswith("区")) and not named.touches(m.start(), m.end()):
                 out.append(End(m.start(), m.end(), key, "County"))
     out += [End(a.start, a.end, a.key, a.type) for a in find_anaphors(doc.text, found.entities, found.mentions,
-                                                                       _home_key(found))
+                                                                       home_key(found))
             if not named.touches(a.start, a.end)]
     return sorted(out, key=lambda e: (e.start, e.end))
 
@@ -160,11 +111,7 @@ def _noun_follows(text: str, pos: int) -> bool:
     return word is not None and (word[1] == "ns" or word[0] in _PLACE_NOUNS)
 
 
-def _home_key(found: Found) -> str | None:
-    return division_key(found.home.county.adcode) if found.home.county else None
-
-
-def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
+def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """Helpers and helped around an assists trigger at [ts, te)."""
     text, cs, ce = s.text, s.clause_start(ts), s.clause_end(te)
     cs, ce = _listed_clause(text, cs, ts, te, ce)
@@ -187,7 +134,7 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
             if not subject:  # 在 X 的支持下，Y 开展…: the main clause's subject follows
                 later = [e for e in s.between(te, s.end) if not e.modifier]
                 subject = [later[0]] if later and re.fullmatch(r"之?下[，,]?", text[te:later[0].start]) else []
-            helped = subject[:1] or _implicit(found, helpers[-1])
+            helped = subject[:1] or implicit(found, helpers[-1])
             return [([helpers[-1]], helped, 0.9 if subject else 0.8)] if helped else []
         return []
     # X 为/向/给/对 Y (…) 捐赠/支援: Y sits between the preposition and the trigger.
@@ -226,16 +173,41 @@ def _assists(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         return []
     if not after or s.has_placeholder(te, after[0].start):
         return []
+    if text[cs:ts] == "作为":
+        return _as_the_helper(s, te, after[0])
     # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
     by = re.search(r"由([^由]{1,30})$", text[cs:ts])
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
-    gap = text[helpers[-1].end:ts] if helpers else ""
+    # X 教育人才“组团式”帮扶 Y; X 将围绕教师培训、课程建设等方面支持 Y
+    gap = _ASPECTS.sub("", _QUOTED.sub("", text[helpers[-1].end:ts])) if helpers else ""
     if helpers and not s.has_placeholder(helpers[-1].end, ts) and (len(gap) <= 6 or _ADVERBIAL.fullmatch(gap)):
         lefts = [e for e in s.coordinated(helpers[-1], True)[::-1] if e.start >= cs]
         rights = [e for e in s.coordinated(after[0], False) if e.end <= ce]
         if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别对口帮扶 A、B: item by item
             return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
         return [(lefts, rights, 1.0)]
+    if not before and cs > s.start and _ADVERBIAL.fullmatch(text[cs:ts]) is not None or cs == ts > s.start:
+        # …拨款120万元，资助 Y 新建…: a clause that opens with the verb goes on with the last clause's subject
+        subject = [e for e in s.between(s.start, cs) if not e.modifier and e.start - s.clause_start(e.start) <= 2]
+        if subject and subject[-1].key != after[0].key and not s.has_placeholder(s.start, ts):
+            return [(subject[-1:], [e for e in s.coordinated(after[0], False) if e.end <= ce], 0.75)]
+    return []
+
+
+_QUOTED = re.compile(r"“[^“”]{1,8}”")
+_ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|领域)")
+_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
+
+
+def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
+    """作为对口支援 Y 的城市，X 今年选派…: X, the subject of the clause after the relative one, helps Y."""
+    role = _ROLE.match(s.text, helped.end)
+    if not role:
+        return []
+    subject = [e for e in s.between(role.end(), s.end) if not e.modifier][:1]
+    if subject and _ADVERBIAL.fullmatch(s.text, role.end(), subject[0].start) is not None \
+            or subject and subject[0].start == role.end():
+        return [(subject, [helped], 0.85)] if subject[0].key != helped.key else []
     return []
 
 
@@ -247,7 +219,8 @@ _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|�
 def _listed_clause(text: str, cs: int, ts: int, te: int, ce: int) -> tuple[int, int]:
     """Narrow a clause to one item of a list of clauses joined by 、 (X 对口帮扶 A、Y 对口帮扶 B、…): an item
     starts after the 、 that follows the previous trigger and ends at the 、 before the next one."""
-    before = list(_trigger_re().finditer(text, cs, ts))
+    relation = triggers()[text[ts:te]].relation  # 教师培训、课程建设等方面支持 Y lists no clauses
+    before = [m for m in _trigger_re().finditer(text, cs, ts) if triggers()[m.group()].relation == relation]
     if before:
         cut = text.find("、", before[-1].end(), ts)
         if cut >= 0:
@@ -260,7 +233,7 @@ def _listed_clause(text: str, cs: int, ts: int, te: int, ce: int) -> tuple[int, 
     return cs, ce
 
 
-def _sent_to(s: _Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End], list[End], float]]:
+def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End], list[End], float]]:
     """X 选派… 赴/到 Y (，在 Z) 开展 送教/同课异构: the place gone to (or the school taught in) is the helped."""
     text = s.text
     go = _GO.search(text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
@@ -270,16 +243,19 @@ def _sent_to(s: _Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[En
     at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
     helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+    if _CONTINUES.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
+        # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
+        helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
     gap = text[helpers[-1].end:gs + 1] if helpers else ""
     if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
-        helped = _implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
-    if helped and helpers and (_SENDS.search(gap) or len(gap) <= 7 or _ITS_PEOPLE.match(gap)
+        helped = implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
+    if helped and helpers and (SENDS.search(gap) or len(gap) <= 7 or ITS_PEOPLE.match(gap)
                                or _ITS_TEAM.match(gap[:-1])):
         return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
     return []
 
 
-def _passive(s: _Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list[End], list[End], float]]:
+def _passive(s: Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list[End], list[End], float]]:
     """Y 受到/得到 X 的帮扶: X helps the clause's subject (a place that heads a counted group counts), else
     the sentence's subject."""
     vs = m.start()
@@ -294,15 +270,7 @@ def trig_kind(text: str, ts: int, te: int) -> str:
     return triggers()[text[ts:te]].kind
 
 
-def _implicit(found: Found, helper: End) -> list[End]:
-    home = _home_key(found)
-    if home and home != helper.key:
-        county = found.home.county
-        return [End(-1, -1, home, county.level)]
-    return []
-
-
-def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
+def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系."""
     cs = s.clause_start(ts)
     m = re.search(r"[与和同跟]([^与和同跟，；。]{1,30})$", s.text[s.start:ts])
@@ -325,92 +293,11 @@ def _partners(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[E
         return [([left[-1]], [right[0]], 0.75)]
     if s.text[cs:ws].strip():
         return []  # the clause names its own subject, one we do not know (高新一中、高新二小分别与…)
-    home = _implicit(found, right[0])
+    home = implicit(found, right[0])
     return [(home, [right[0]], 0.6)] if home else []
 
 
-def _trains(s: _Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
-    """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender; X 为 Y 组织…培训."""
-    text = s.text
-    for_whom = re.search(r"[为给]([^为给，；。]{1,20})(组织|开展|举办)[^，；。]{0,20}$", text[s.start:ts]) \
-        or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
-    if for_whom:
-        ps = s.start + for_whom.start()
-        trainees = [e for e in s.between(ps, s.start + for_whom.end(1)) if not e.modifier]
-        hosts = [e for e in s.between(s.start, ps) if not e.modifier and not text.startswith("的", e.end)]
-        in_clause = [e for e in hosts if e.start >= s.clause_start(ps)]
-        host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
-        if trainees and host and not s.has_placeholder(ps, ts):
-            return [([host], s.coordinated(trainees[0], False), 0.8)]  # 为 A、B 和 C 定向培养
-    received = _received(s, ts)
-    if received:
-        return received
-    hosts, hs = [], -1
-    for m in reversed(list(re.finditer(r"[到赴在去]|参加", text[s.start:ts]))):  # nearest anchor with a host
-        if any(ch in _BREAK for ch in text[s.start + m.end():ts]):
-            break
-        hs = s.start + m.start()
-        hosts = [e for e in s.between(hs, ts) if not e.modifier]
-        if hosts:
-            break
-    if not hosts or s.has_placeholder(hs, ts):
-        return []
-    hosts = _body_for_place(s, hosts)
-    senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
-               and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
-    sent = _sent_after_verb(s, hs, hosts[0])
-    trainee = sent or (senders[-1:] if senders and _SENDS.search(text[senders[-1].end:hs])
-                       else _implicit(found, hosts[0]))
-    if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
-        trainee = _body_place(found, senders[-1]) or trainee  # 县教育局组织全县…教师到 X 跟岗: the county's
-    return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
-
-
-_WHOLE_PLACE = re.compile(r"全[县区旗市]")
-
-
-def _body_for_place(s: _Sentence, hosts: list[End]) -> list[End]:
-    """到 武汉/无锡 参加研修: a city gone to stands for the university or school the sentence is about."""
-    if not hosts[0].key.startswith("div:") or s.text.startswith("的", hosts[0].end):
-        return hosts  # 到城关区的学校跟岗: the place's own schools host
-    subject = [e for e in s.ends if e.start - s.clause_start(e.start) <= 2][:1]
-    return subject if subject and subject[0].type in ("University", "School") else hosts
-
-
-def _received(s: _Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
-    """X (每年)接收 Y(的) N 名教师到…跟岗/研修: X, the clause's or the sentence's subject, trains Y."""
-    cs = s.clause_start(ts)
-    rs = s.text.rfind("接收", cs, ts)
-    if rs < 0:
-        return []
-    go = re.search(r"[到赴来在]", s.text[rs:ts])
-    trainees = [e for e in s.between(rs + 2, rs + go.start() if go else ts) if not e.modifier]
-    hosts = [e for e in s.between(cs, rs) if not e.modifier] \
-        or [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
-    if not trainees or not hosts or s.has_placeholder(rs, ts) or trainees[0].key == hosts[-1].key:
-        return []
-    return [([hosts[-1]], trainees[:1], 0.8)]
-
-
-def _body_place(found: Found, body: End) -> list[End]:
-    """The division a government body serves (花垣县教育局 → 花垣县), as an end without a place in the text."""
-    entity = next((e for e in found.entities if e.key == body.key), None)
-    if body.type != "Government" or entity is None or not entity.parent:
-        return []
-    parent = next((e for e in found.entities if e.key == entity.parent), None)
-    return [End(-1, -1, parent.key, parent.type)] if parent is not None and parent.type in END_TYPES else []
-
-
-def _sent_after_verb(s: _Sentence, hs: int, host: End) -> list[End]:
-    """安排/选派 Y 的 N 名教师 到 X…: the body right after the verb of sending is the one whose people go."""
-    verbs = list(_SENDS.finditer(s.text, s.clause_start(hs), hs))
-    if not verbs:
-        return []
-    after = [e for e in s.between(verbs[-1].end(), hs) if not e.modifier and e.key != host.key]
-    return after[:1] if after and after[0].start - verbs[-1].end() <= 1 else []
-
-
-_PATTERNS = {"assists": _assists, "partners": _partners, "trains": _trains}
+_PATTERNS = {"assists": _assists, "partners": _partners, "trains": trains}
 
 
 def _is_false_friend(text: str, ts: int, te: int) -> bool:
@@ -425,13 +312,21 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     starts = [e.start for e in ends]
     programmes = [m for m in found.mentions if m.type == "Programme"]
     out: list[Relation] = []
-    for start, end in split_sentences(text):
+    sentences = split_sentences(text)
+    givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
+    for frame in (pair_lists, memberships, agreements, both):
+        for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
+            out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+    for start, end in sentences:
+        previous, givers, before = givers, [], len(out)
         if end - start > _LONGEST_SENTENCE:
             continue  # no evidence sentence is this long: a page without punctuation, not prose
         sentence_ends = [e for e in ends[bisect_left(starts, start):bisect_left(starts, end)] if e.end <= end]
         if not sentence_ends:
             continue
-        s = _Sentence(text, start, end, sentence_ends, blocked)
+        s = Sentence(text, start, end, sentence_ends, blocked)
+        for helpers, helped, trig in _recipients(s, previous):
+            out.extend(_make(doc, trig, helpers, helped, 0.8, start, end, programmes))
         for match in _trigger_re().finditer(text, start, end):
             ts, te = match.span()
             if masked.touches(ts, ts + 1) and not _agreement(text, ts):
@@ -441,7 +336,26 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
                 continue
             for helpers, helped, weight in _PATTERNS[trig.relation](s, ts, te, found):
                 out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+        givers = [r for r in out[before:] if r.kind in _GIFTS]
     return _dedupe(out)
+
+
+_RECEIVES = re.compile(r"获赠|受赠|获捐|获得[^，；。]{0,12}捐赠|分得")
+
+
+def _recipients(s: Sentence, givers: list[Relation]) -> list[tuple[list[End], list[End], Trigger]]:
+    """X 向 N 所学校捐赠…。其中，A 获赠…，B 获赠…: each recipient after 其中 has the last sentence's donor."""
+    if not givers or not s.text.startswith("其中", s.start):
+        return []
+    donors = list(dict.fromkeys(r.source for r in givers))
+    trig = triggers().get(givers[0].kind) or triggers()["捐赠"]
+    out = []
+    for m in _RECEIVES.finditer(s.text, s.start, s.end):
+        cs = s.clause_start(m.start())
+        named = [e for e in s.between(cs, m.start()) if not e.modifier]
+        if named and not s.has_placeholder(cs, m.start()):
+            out.append(([End(-1, -1, key, "") for key in donors if key != named[0].key], named[:1], trig))
+    return out
 
 
 def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], weight: float,

@@ -1,0 +1,73 @@
+"""A sentence's relation ends and clauses, shared by the patterns of relations.py and training.py."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import Found, division_key
+
+# Townships and villages are no ends: who helps 哈达铺镇 helps its county, which the sentence names or implies.
+END_TYPES = {"Province", "Prefecture", "County", "University", "School", "Government", "Enterprise", "Organization"}
+# X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
+ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
+SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
+_COORD = re.compile(r"^[、和及]|^以及$")
+BREAK = "，,；;：:。！？!?\n\u3000 "  # a space parts a headline's phrases (normalised from 　)
+
+
+@dataclass(frozen=True)
+class End:
+    start: int
+    end: int
+    key: str
+    type: str
+    modifier: bool = False
+
+
+class Sentence:
+    """One sentence's ends and text, with the helpers the patterns need."""
+
+    def __init__(self, text: str, start: int, end: int, ends: list[End], blocked: list[bool]):
+        self.text, self.start, self.end, self.ends, self.blocked = text, start, end, ends, blocked
+
+    def clause_start(self, pos: int) -> int:
+        i = pos
+        while i > self.start and self.text[i - 1] not in BREAK:
+            i -= 1
+        return i
+
+    def clause_end(self, pos: int) -> int:
+        i = pos
+        while i < self.end and self.text[i] not in BREAK:
+            i += 1
+        return i
+
+    def between(self, a: int, b: int) -> list[End]:
+        return [e for e in self.ends if a <= e.start and e.end <= b]
+
+    def has_placeholder(self, a: int, b: int) -> bool:
+        return any(self.blocked[a:b])
+
+    def coordinated(self, first: End, leftwards: bool) -> list[End]:
+        """Return first and the ends joined to it by 、 和 及 (X、Y和Z)."""
+        group, ordered = [first], sorted(self.ends, key=lambda e: e.start, reverse=leftwards)
+        current = first
+        for other in ordered:
+            gap = self.text[other.end:current.start] if leftwards else self.text[current.end:other.start]
+            if (other.end <= current.start if leftwards else other.start >= current.end) and _COORD.match(gap) \
+                    and len(gap) <= 2:
+                group.append(other)
+                current = other
+        return group
+
+
+def home_key(found: Found) -> str | None:
+    return division_key(found.home.county.adcode) if found.home.county else None
+
+
+def implicit(found: Found, helper: End) -> list[End]:
+    home = home_key(found)
+    if home and home != helper.key:
+        county = found.home.county
+        return [End(-1, -1, home, county.level)]
+    return []
