@@ -42,7 +42,9 @@ def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
             continue
         if "、" in inner and min(len(part) for part in inner.split("、")) < 2:
             continue  # “督、研、创”: a list of single-character slogans
-        if head or _is_slogan(inner):
+        # “优秀教师乡村支教计划”: the head inside the quotes; “四大工程” counts programmes, it names none
+        named = len(inner) >= 4 and inner.endswith(_NAMED_BY_HEAD) and inner[0] not in _NUMBER
+        if head or named or _is_slogan(inner):
             name = programmes().get(inner) or (inner + head if head in _NAMED_BY_HEAD else inner)
             found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), name)
     for match in _listed().finditer(text):
