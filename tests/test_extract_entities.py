@@ -499,3 +499,16 @@ def test_a_body_named_with_its_place_in_full_and_short_is_one_entity():
 def test_a_township_after_a_comma_does_not_take_the_verb_that_opens_the_clause():
     found = names("基金会再拨款50万元，资助金家河镇中心学校兴建食堂。")
     assert found.get("金家河镇中心学校") == "School" and "资助金家河镇" not in found
+
+
+def test_a_companys_short_names_resolve_to_its_full_name():
+    ex = run("汉中华岳精密机械有限公司与镇巴县职教中心签约。华岳公司董事长出席。华岳精机将派出技术骨干，"
+             "华岳精机还向学校捐赠了设备。")
+    enterprises = [e for e in ex.entities if e.type == "Enterprise"]
+    assert [e.name for e in enterprises] == ["汉中华岳精密机械有限公司"]
+    assert {"华岳公司", "华岳精机"} <= set(enterprises[0].aliases)
+
+
+def test_a_company_named_by_no_proper_word_is_none():
+    found = names("学生进入公司顶岗实习，毕业后可到当地公司就业。")
+    assert "Enterprise" not in found.values(), found

@@ -24,7 +24,7 @@ _NEEDS_PROPER = {"学校", "幼儿园"}
 _WHOLE = set("全各该本我两")
 _POINTING = set("该本我")
 _LEVELS = set("省市县区州乡镇")
-_WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
+_WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团", "公司"}  # need a place or a proper name
 # Bodies that a descriptive word alone does not name (公益基金会, 片区联盟, 网络教研室): they need a place, a
 # proper word, or a word the dictionary knows only as a given name (春晖基金会).
 _NAMED_HEADS = {"基金会", "协会", "促进会", "联盟", "教研室", "教育研究室", "教育集团"}
