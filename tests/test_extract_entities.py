@@ -512,3 +512,8 @@ def test_a_companys_short_names_resolve_to_its_full_name():
 def test_a_company_named_by_no_proper_word_is_none():
     found = names("学生进入公司顶岗实习，毕业后可到当地公司就业。")
     assert "Enterprise" not in found.values(), found
+
+
+def test_a_rare_verb_of_assistance_still_ends_a_name():
+    found = names("略阳县召开会议。西安市第一中学牵手城关小学，教师入驻黄家营小学。")
+    assert not any(n.startswith(("牵手", "入驻")) for n in found), found
