@@ -517,3 +517,19 @@ def test_a_company_named_by_no_proper_word_is_none():
 def test_a_rare_verb_of_assistance_still_ends_a_name():
     found = names("略阳县召开会议。西安市第一中学牵手城关小学，教师入驻黄家营小学。")
     assert not any(n.startswith(("牵手", "入驻")) for n in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("沪滇协作以来，上海援滇干部扎根镇雄县。", "沪滇协作"),
+    ("苏陕对口协作让略阳县受益。", "苏陕协作"),
+])
+def test_a_pairing_of_two_provinces_by_their_one_character_names_is_a_programme(text, name):
+    assert names(text).get(name) == "Programme"
+
+
+def test_two_characters_that_merely_end_in_collaboration_are_no_programme():
+    assert "Programme" not in names("双方加强协作，学校与家长合作。").values()
+
+
+def test_a_province_pairing_inside_a_sentence():
+    assert names("援滇干部是沪滇协作的生力军。").get("沪滇协作") == "Programme"
