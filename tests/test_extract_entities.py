@@ -533,3 +533,8 @@ def test_two_characters_that_merely_end_in_collaboration_are_no_programme():
 
 def test_a_province_pairing_inside_a_sentence():
     assert names("援滇干部是沪滇协作的生力军。").get("沪滇协作") == "Programme"
+
+
+def test_a_post_that_starts_another_word_stands_before_no_name():
+    found = names("略阳县召开大会，主席团成员在主席台就座，校长室主任出席。")
+    assert "Person" not in found.values(), found

@@ -131,6 +131,8 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
     found: dict[int, PersonMention] = {}
     for match in _post_re().finditer(text):
         ps, pe = match.span()
+        if word_tag(text[ps:pe + 1]):
+            continue  # 主席团, 校长室, 教师节: the post is the start of another word
         name = _name_after(text, pe)
         if match.group() in _WEAK_POSTS:
             name = _weak_post_name(text, pe)
