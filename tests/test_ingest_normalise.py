@@ -107,3 +107,14 @@ def test_any_unicode_never_raises_and_offsets_stay_valid(text):
     _check_offsets(doc)
     for a, b in doc.placeholders:
         assert 0 <= a < b <= len(doc.text)
+
+
+def test_word_pinyin_annotations_in_simplified_text_are_removed():
+    doc = ingest_text("t", "他来到崎岖(qíqū)的山村，为孩子们支(zhī)教(jiào)，结成帮扶(bāng fú)对子，种(zhǒng)子发芽。")
+    assert doc.text == "他来到崎岖的山村，为孩子们支教，结成帮扶对子，种子发芽。"
+    a, b = doc.original_span(doc.text.index("支教"), doc.text.index("支教") + 2)
+    assert doc.original[a:b].startswith("支") and doc.original[a:b].endswith("教")
+
+
+def test_capital_letters_after_a_word_are_no_pinyin():
+    assert ingest_text("t", "学校开设了英语(EN)课程。").text == "学校开设了英语(EN)课程。"

@@ -144,9 +144,13 @@ def _near(gaz: Gazetteer, division: Division, context: set[str]) -> bool:
 
 
 def _cuts_a_word(text: str, start: int, end: int) -> bool:
-    """True when a short name's edge splits a dictionary word (每周至少: 周至 cuts 至少)."""
-    return bool(start > 0 and word_tag(text[start - 1:start + 1])) or bool(end < len(text) and
-                                                                       word_tag(text[end - 1:end + 1]))
+    """True when a short name's edge splits a dictionary word (每周至少: 周至 cuts 至少); a level suffix
+    after it is the name's own, whatever word it makes with the last character (紫云县: 云县)."""
+    return bool(start > 0 and word_tag(text[start - 1:start + 1])) or bool(
+        end < len(text) and text[end] not in _LEVEL_SUFFIXES and word_tag(text[end - 1:end + 1]))
+
+
+_LEVEL_SUFFIXES = set("县市区州旗盟")
 
 
 def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "") -> Home:

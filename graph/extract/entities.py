@@ -103,7 +103,10 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     out = _Collector(doc)
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)
-    placed = Coverage(len(text), ((o.start, o.end) for o in orgs if o.type in ("Government", "School")))
+    # so does one written in full before any body's name (赣州市宁都县第一小学教育集团)
+    full_at = {m.start for m in divisions if m.division is not None and not m.short}
+    placed = Coverage(len(text), ((o.start, o.end) for o in orgs
+                                  if o.type in ("Government", "School") or o.start in full_at and o.type != "University"))
     # 天津市南开中学: a short name right after a division inside a school's name is the school's own name
     chained = {m.end for m in divisions if m.division is not None}
     for m in divisions:

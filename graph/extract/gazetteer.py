@@ -49,10 +49,19 @@ def _split(value: str) -> tuple[str, ...]:
 _WING_BANNER = re.compile(r"(.)[^左右]{1,3}([左右])翼([前中后])旗")
 
 
-def _derived_short(name: str) -> tuple[str, ...]:
-    """Return short forms the table lacks that follow from a name's grammar (科右前旗)."""
+# Xinjiang's autonomous prefectures named by a transliteration of four or more characters are written with
+# its first character and 州 (克州, 博州, 巴州); 西双版纳 elsewhere is never 西州.
+_XINJIANG = "650000"
+
+
+def _derived_short(name: str, parent: str = "", short: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Return short forms the table lacks that follow from a name's grammar (科右前旗, 克州)."""
     m = _WING_BANNER.fullmatch(name)
-    return (m.group(1) + m.group(2) + m.group(3) + "旗",) if m else ()
+    if m:
+        return (m.group(1) + m.group(2) + m.group(3) + "旗",)
+    if parent == _XINJIANG and name.endswith("自治州") and short and min(map(len, short)) >= 4:
+        return (name[0] + "州",)
+    return ()
 
 
 def _division(row: dict[str, str]) -> Division:
@@ -60,7 +69,7 @@ def _division(row: dict[str, str]) -> Division:
     short = _split(row["short"])
     return Division(
         adcode=row["adcode"], level=row["level"], name=row["name"], parent=row["parent"] or None,
-        short=short + tuple(s for s in _derived_short(row["name"]) if s not in short), former=tuple(f[0] for f in former),
+        short=short + tuple(s for s in _derived_short(row["name"], row["parent"], short) if s not in short), former=tuple(f[0] for f in former),
         lon=float(row["lon"]) if row["lon"] else None, lat=float(row["lat"]) if row["lat"] else None,
         ambiguous=bool(row["ambiguous"]), current=row["current"] == "1", successor=row["successor"] or None,
         former_years=tuple(f[1] for f in former), former_short=_split(row["former_short"]),

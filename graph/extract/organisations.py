@@ -15,7 +15,7 @@ from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, resolve_short_forms, short_forms
 from .townships import TownMention
 from .spans import Coverage
-from .words import NOT_NAME_TAGS, trim_name, unknown_run, word_tag
+from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
 # Words a head may be the start of, which then is no head: 大学生, 中学生, 学校党建 is fine.
@@ -24,7 +24,11 @@ _NEEDS_PROPER = {"学校", "幼儿园"}
 _WHOLE = set("全各该本我两")
 _POINTING = set("该本我")
 _LEVELS = set("省市县区州乡镇")
-_WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团"}  # need a place or a proper name
+_WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团", "公司"}  # need a place or a proper name
+# Bodies that a descriptive word alone does not name (公益基金会, 片区联盟, 网络教研室): they need a place, a
+# proper word, or a word the dictionary knows only as a given name (春晖基金会).
+_NAMED_HEADS = {"基金会", "协会", "促进会", "联盟", "教研室", "教育研究室", "教育集团"}
+_AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
 _PART_HEADS = {"学院", "研究院"}
@@ -35,7 +39,8 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
 _COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
 _FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工业", "工程", "交通", "外国语", "传媒", "体育", "艺术",
            "民族", "石油", "林业", "商业", "经济", "政法", "文理", "电力", "中医药", "医学", "工商", "建筑"}
-_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业教育中心", "职教中心"),
+_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心", "职教中心"),
+                  ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
                   ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
 
 
@@ -135,8 +140,8 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
         for prefix in GENERIC_PREFIXES:
             if text.startswith(prefix, pos - len(prefix)):
                 before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
-                if len(prefix) == 1 and text[pos:pos + 1] in _LEVELS:
-                    return -1, None, []  # 县区学校, 市县学校: levels in general, no place
+                if len(prefix) == 1 and text[pos:pos + 1] in _LEVELS | _AREA:
+                    return -1, None, []  # 县区学校, 市县学校, 县域内学校: levels or areas in general, no place
                 if before in _POINTING and _is_name_char(text[pos:pos + 1]):
                     return pos - len(prefix), prefix, []  # 该县禾川中学: the pronoun points at the home county
                 if before in _WHOLE:  # 全县, 各县: the whole county is no name
@@ -152,12 +157,51 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
                        blocked: list[bool], towns: list[TownMention] = ()) -> list[OrgMention]:
     """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
     div_end = {m.end: m for m in divisions}
-    town_end = {t.end: t for t in towns if t.type == "Township"}
+    town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _attached(text, _longest(found))
+    found = _bare_township_schools(_attached(text, _longest(found)))
     found = _longest(found + short_forms(text, matches, found, blocked))
-    return resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
+    return _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
+
+
+def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
+    """Give a body named once with its place in full and once short (紫云苗族布依族自治县教育局, 紫云县教育局)
+    the name of its first mention."""
+    first: dict[tuple, str] = {}
+    out = []
+    for m in found:
+        key = _place_key(m)
+        if key is None:
+            out.append(m)
+            continue
+        name = first.setdefault(key, m.name)
+        out.append(m if name == m.name else replace(m, name=name))
+    return out
+
+
+def _place_key(m: OrgMention) -> tuple | None:
+    div = m.division
+    if div is None:
+        return None
+    forms = sorted({div.name, *(s + div.name[-1] for s in div.short)}, key=len, reverse=True)
+    place = next((f for f in forms if m.name.startswith(f)), None)
+    return (m.type, div.adcode, m.name[len(place):]) if place else None
+
+
+def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
+    """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
+    township with that head (方祥乡中心小学); with none, or several, it names nothing."""
+    out = []
+    for m in found:
+        if m.name[:1] in "乡镇" and m.name[1:] in heads():
+            owners = {f.name for f in found if f is not m and f.type == m.type and f.name.endswith(m.name)
+                      and len(f.name) > len(m.name) + 1}
+            if len(owners) == 1:
+                out.append(replace(m, name=owners.pop()))
+            continue
+        out.append(m)
+    return out
 
 
 def _attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
@@ -188,7 +232,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     if head.word in abbreviation_heads() and word_tag(text[hs - 1:hs + 1]) not in (None, "nr", "ns", "nz", "j"):
         return None  # 教师大会, 人民大会堂: the head's first character ends another word
     start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
-    town = town_end.get(hs)
+    town = town_end.get(hs) or _town_before_name(text, hs, town_end)
     if start < 0 and town is None:
         return None
     name_start = start + (len(prefix) if prefix else 0) + (sum(m.end - m.start for m in chain))
@@ -196,20 +240,28 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         name_start = start = town.start  # 吸纳试马镇中心小学: the words before the township are not the name's
         prefix, chain = None, []
     proper = text[name_start:hs]
+    descriptive = head.word in _NAMED_HEADS and bool(prefix or chain)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
-            or head.type == "University" and _region_and_field(proper):
-        # a township (会川镇中心小学) or a numbered school of a place (西安高新第一中学) is a name as it stands
+            or head.type == "University" and _region_and_field(proper) \
+            or word_tag(proper + head.word) in ("nt", "nz", "ns", "j") and len(proper) >= 2 \
+            or descriptive:
+        # a township (会川镇中心小学), a numbered school of a place (西安高新第一中学), a name the dictionary
+        # knows whole (石河子大学), or a placed body's descriptive name (湖南省乡村教育振兴高校联盟) is a name as
+        # it stands
         trimmed, looks_proper = proper, True
     else:
         trimmed, looks_proper = trim_name(proper, anchored=bool(prefix or chain))
     if trimmed != proper:  # a verb inside: the name starts after it, and any prefix is not its own
         start, prefix, chain, proper = hs - len(trimmed), None, [], trimmed
-    while town is None and proper and _generic_head(proper) and not is_generic(proper):
+    while town is None and not descriptive and proper and _generic_head(proper) and not is_generic(proper):
         cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
         start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
     if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)):
         return None
     if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
+        return None
+    if head.word in _NAMED_HEADS and not (prefix or chain or town or looks_proper or unknown_run(proper)
+                                          or any(flag.startswith("nr") for _w, flag in tags(proper))):
         return None
     if head.word in _NEEDS_PROPER and not proper and not _county_kindergarten(head, chain, text, start):
         return None  # 环县学校 is the county's schools, not a school
@@ -234,6 +286,21 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     # a college of a university (西北师范大学教育学院) is one of its parts, not a university
     kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
     return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+
+
+def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> TownMention | None:
+    """A township named right before a school's own short name (白水江镇金家河小学, 某某镇明德希望小学):
+    the school is named by the township and that name, as 会川镇中心小学 is by the township alone."""
+    for n in (2, 3, 4):
+        town = town_end.get(hs - n)
+        if town is None or town.type != "Township":
+            continue
+        part = text[hs - n:hs]
+        if all("\u4e00" <= ch <= "\u9fff" for ch in part) and not is_generic(part) \
+                and not any(_stop_ends_at(text, i) for i in range(hs - n + 1, hs + 1)) and trim_name(part)[0] == part:
+            return town
+        return None
+    return None
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:
@@ -265,11 +332,16 @@ def _kept_whole(head: Head, proper: str, anchored: bool) -> bool:
 
 def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
     """The place in a canonical name: only the most specific division (杭州市西湖区教育局 → 西湖区教育局);
-    its full name for bodies and bare school types (略阳职教中心 → 略阳县职教中心), its own form otherwise
-    (镇巴中学, 西安理工大学)."""
+    for bodies and bare school types, a name with its level (略阳职教中心 → 略阳县职教中心; 紫云县教育局 and
+    克州政府 as written), its own form otherwise (镇巴中学, 西安理工大学)."""
     if head.type == "Government" or (not proper and head.bare_ok):
-        return last.division.name
+        return last.surface if _with_level(last) else last.division.name
     return last.surface
+
+
+def _with_level(m: DivisionMention) -> bool:
+    """True for a short name written with its level's character (紫云县, 黔南州, 克州)."""
+    return m.short and len(m.surface) >= 2 and m.surface[-1] == m.division.name[-1] and m.surface[-1] in _LEVELS
 
 
 def _places(chain: list[DivisionMention], head: Head, proper: str) -> str:

@@ -7,7 +7,7 @@ from functools import cache
 
 from .gazetteer import load_gazetteer
 from .lexicon import posts, surnames
-from .words import word_tag
+from .words import first_word, word_tag
 
 # Particles that end a name when they follow it directly (张华在…, 王强等).
 _AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会")
@@ -44,10 +44,18 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _runs_on(text: str, pos: int, end: int) -> bool:
+    """True when a would-be name opens with a common word and its last character starts the next word:
+    中小学校长高级研修班 reads 高级|研修, not a name 高级研."""
+    opening = word_tag(text[pos:pos + 2])
+    return bool(opening) and not opening.startswith("nr") and bool(word_tag(text[end - 1:end + 1]))
+
+
 def _name_after(text: str, pos: int) -> str | None:
     """Return the person's name starting at pos (surname + one or two characters), or None."""
     for n in (2, 1):
-        if text[pos:pos + n] in surnames() and (n == 1 or len(text) > pos + 3):
+        if text[pos:pos + n] in surnames() and (n == 1 or len(text) > pos + 3) \
+                and not _runs_on(text, pos, pos + n + 2):
             rest = text[pos + n:pos + n + 2]
             # 李国强在…, 杨光明说: three characters, unless the third starts a reporting word (王强调研: 强调)
             if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME \
@@ -95,14 +103,27 @@ def _weak_post_name(text: str, pos: int) -> str | None:
     """The name after 教师/老师, three characters or two, where a name must end (教师马俊分别担任…)."""
     for n in (3, 2):
         name = text[pos:pos + n]
-        if len(name) == n and name[0] in surnames() and all(map(_is_cjk, name)) and _ends_name(text, pos + n):
+        if len(name) == n and name[0] in surnames() and all(map(_is_cjk, name)) and _ends_name(text, pos + n) \
+                and _plausible(name):
             return name
     return None
 
 
+# Words that open a predicate right after a subject: adverbs, conjunctions, prepositions and attributes
+# such as 主动 (教师赵明霞主动申请…, 教师孙建英则在…).
+_PREDICATE_TAGS = {"d", "c", "p", "b", "ad", "vd"}
+
+
 def _ends_name(text: str, pos: int) -> bool:
-    """True when a name may end at pos: before a comma, a particle, 说, 被 or a reporting word."""
-    return text[pos:pos + 1] in _NAME_ENDS | _AFTER_WEAK or text[pos:pos + 2] in _FOLLOWERS | _AFTER_WEAK | {"分别"}
+    """True when a name may end at pos: before a comma, a particle, 说, 被, a reporting word, an adverb, or
+    the end of a line (a headline: 记支教教师马丽芳)."""
+    if pos >= len(text) or text[pos] == "\n":
+        return True
+    if text[pos:pos + 1] in _NAME_ENDS | _AFTER_WEAK or text[pos:pos + 2] in _FOLLOWERS | _AFTER_WEAK | {"分别"}:
+        return True
+    word = first_word(text, pos)
+    tag = word[1] if word else word_tag(text[pos])
+    return tag in _PREDICATE_TAGS
 
 
 def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
@@ -110,6 +131,8 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
     found: dict[int, PersonMention] = {}
     for match in _post_re().finditer(text):
         ps, pe = match.span()
+        if word_tag(text[ps:pe + 1]):
+            continue  # 主席团, 校长室, 教师节: the post is the start of another word
         name = _name_after(text, pe)
         if match.group() in _WEAK_POSTS:
             name = _weak_post_name(text, pe)

@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import programmes
+from .words import word_tag
 
 _HEADS = ("工程", "计划", "行动", "项目", "模式", "建设", "政策", "改革", "活动")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n。，；]{1,14})[”」\"](" + "|".join(_HEADS) + ")?")
 _NAMED_BY_HEAD = ("工程", "计划", "行动")  # “铸魂”工程 is 铸魂工程; “双减”政策 is 双减
 _NUMBER = "一二三四五六七八九十两双百千万0123456789"
+# The one-character names of provinces; two of them before 协作 name an east–west pairing (闽宁协作, 沪滇协作).
+_PROVINCE_CHARS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
+_PAIRING = re.compile(rf"([{_PROVINCE_CHARS}])([{_PROVINCE_CHARS}])(?:对口)?(?:扶贫)?协作")
 _SLOGAN = re.compile(rf"^[{_NUMBER}][^{_NUMBER}]{{1,3}}[{_NUMBER}][^{_NUMBER}]{{1,3}}$")
 
 
@@ -42,9 +46,16 @@ def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
             continue
         if "、" in inner and min(len(part) for part in inner.split("、")) < 2:
             continue  # “督、研、创”: a list of single-character slogans
-        if head or _is_slogan(inner):
+        # “优秀教师乡村支教计划”: the head inside the quotes; “四大工程” counts programmes, it names none
+        named = len(inner) >= 4 and inner.endswith(_NAMED_BY_HEAD) and inner[0] not in _NUMBER
+        if head or named or _is_slogan(inner):
             name = programmes().get(inner) or (inner + head if head in _NAMED_BY_HEAD else inner)
             found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), name)
+    for match in _PAIRING.finditer(text):
+        first, second, s = match.group(1), match.group(2), match.start()
+        if first != second and not any(blocked[s:match.end()]) and not (s and word_tag(text[s - 1:s + 1])) \
+                and not any(match.start() < m.end and m.start < match.end() for m in found.values()):
+            found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), first + second + "协作")
     for match in _listed().finditer(text):
         if not any(match.start() < m.end and m.start < match.end() for m in found.values()):
             found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(),

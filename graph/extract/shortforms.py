@@ -165,19 +165,32 @@ def enterprise_parts(text: str, found: list[OrgMention], blocked: list[bool]) ->
         core = _enterprise_core(m.name) if m.type == "Enterprise" else ""
         for n in range(len(core), 3, -1):  # 华研智能 of 华研智能科技: the part or its start, four characters or more
             owners.setdefault(core[:n], []).append(m)
+        for short in _contractions(core):  # 恒岳精机 of 恒岳精密机械
+            owners.setdefault(short, []).append(m)
+    owners = {core: ms for core, ms in owners.items() if len({m.name for m in ms}) == 1}
+    if not owners:
+        return []
     out = []
     taken = Coverage(len(text), ((m.start, m.end) for m in found))
-    for core, ms in sorted(owners.items(), key=lambda item: -len(item[0])):
-        if len({m.name for m in ms}) != 1:
+    pattern = re.compile("|".join(map(re.escape, sorted(owners, key=len, reverse=True))))
+    for hit in pattern.finditer(text):  # one pass for all the article's enterprises, longest form first
+        s, e = hit.span()
+        if taken.touches(s, e) or any(blocked[s:e]) or s > 0 and text[s - 1] not in _BEFORE:
             continue
-        for hit in re.finditer(re.escape(core), text):
-            s, e = hit.span()
-            if taken.touches(s, e) or any(blocked[s:e]) or s > 0 and text[s - 1] not in _BEFORE:
-                continue
-            after = text[e:e + 1]
-            if after and "\u4e00" <= after <= "\u9fff" and word_tag(text[e:e + 2]) not in _WORD_AFTER \
-                    and word_tag(after) not in _WORD_AFTER:
-                continue
-            out.append(replace(ms[0], start=s, end=e, surface=core))
-            taken.mark(s, e)
+        after = text[e:e + 1]
+        if after and "\u4e00" <= after <= "\u9fff" and word_tag(text[e:e + 2]) not in _WORD_AFTER \
+                and word_tag(after) not in _WORD_AFTER:
+            continue
+        out.append(replace(owners[hit.group()][0], start=s, end=e, surface=hit.group()))
+        taken.mark(s, e)
     return out
+
+
+def _contractions(core: str) -> list[str]:
+    """Four-character contractions of a name part of six or more: its first two characters (the brand) and
+    the first character of two words after them, read as two-character words (恒岳|精密|机械 → 恒岳精机)."""
+    rest = core[2:]
+    if len(core) < 6 or len(rest) % 2:
+        return []
+    words = [rest[i:i + 2] for i in range(0, len(rest), 2)]
+    return [core[:2] + a[0] + b[0] for a, b in zip(words, words[1:])]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import generic_names, name_stops
-from .words import trim_name, word_tag
+from .words import tags, trim_name, word_tag
 
 _SUFFIX = re.compile(r"街道|镇|乡")
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(社区|村)")
@@ -68,6 +68,8 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
         if (se - ss == 1 and word_tag(text[ss:ss + 2])) or text[ss - 1:se] in _WORDS:
             continue  # 乡村, 乡镇, 下乡, 城镇, 家乡: words, not a township's suffix
         start, county = _name_before(text, ss, div_end, blocked)
+        if county is None and ss - start == _LONGEST:
+            start = _window_start(text, start, ss)
         part = text[start:ss]
         if county is None and pos_inside(covered, ss):
             continue
@@ -86,6 +88,26 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
                 and not any(blocked[village.start():village.end()]):
             out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
     return out
+
+
+_LEADING_WORD = {"v", "vn", "n", "d", "ad", "p", "vd", "a"}
+
+
+def _window_start(text: str, start: int, end: int) -> int:
+    """Where a township's name starts when the walk left stopped at its length limit, not at a boundary:
+    after a word that runs in from before it (关注|白水江镇), else after a common two-character word that
+    opens it (资助|金家河镇): a name of four characters seldom opens with a verb or a plain noun."""
+    pos = max(0, start - 2)
+    for word, _flag in tags(text[pos:end]):
+        if pos >= start:
+            break
+        pos += len(word)
+    if pos > start:
+        return pos
+    first = tags(text[start:end])[0]
+    if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2:
+        return start + 2
+    return start
 
 
 def pos_inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -47,6 +47,15 @@ def word_tag(text: str) -> str | None:
     return _posseg().dt.word_tag_tab.get(text)
 
 
+# A verb the dictionary has seen fewer times than this (启明, 启航) is more often a name's word than a verb
+# of the sentence: the verbs that end names in reports (坚持, 支持, 开展, 关注) are all far more common.
+RARE_VERB = 100
+
+
+def _rare(word: str) -> bool:
+    return _posseg().dt.FREQ.get(word, 0) < RARE_VERB
+
+
 def trim_name(part: str, anchored: bool = False) -> tuple[str, bool]:
     """Cut a name part after its last verb or function word; say whether what is left looks proper.
     A part anchored by a place (略阳县接官亭镇…) keeps a leading one-character verb: it is the name's.
@@ -58,7 +67,7 @@ def trim_name(part: str, anchored: bool = False) -> tuple[str, bool]:
     words = tags(part)
     cut = 0
     for i, (w, flag) in enumerate(words):
-        if len(w) >= 2 and flag in NOT_NAME_TAGS:
+        if len(w) >= 2 and flag in NOT_NAME_TAGS and not _rare(w):
             cut = i + 1
     while not anchored and cut < len(words) and words[cut][1] in NOT_NAME_TAGS and len(words[cut][0]) == 1:
         cut += 1

@@ -29,10 +29,13 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\
 _CR = re.compile(r"\r\n?")
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# One syllable with a tone mark, in brackets, right after a character: (lái), (zhǎng). Toneless
-# brackets such as (a) or (de) are left alone: they are as likely to be list labels or Latin text.
+# Pinyin in brackets right after a character or a word: 來(lái), 支(zhī)教(jiào), 蜿蜒(wānyán), 帮扶(bāng fú),
+# up to four syllables, a neutral one among them (种子(zhǒng zi)). At least one tone mark is needed:
+# toneless brackets such as (a) or (de) are as likely to be list labels or Latin text, and stay.
 _INITIAL = "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
-_PINYIN = re.compile(rf"(?<=[{HAN}A-Za-z_?\ufffd\ue000-\uf8ff])[(（]{_INITIAL}[aeiouü]{{0,2}}[{_TONED}][aeiouünrg]{{0,3}}[)）]")
+_SYLLABLE = rf"{_INITIAL}[aeiouü{_TONED}]{{1,4}}(?:ng|n|r)?"
+_PINYIN = re.compile(rf"(?<=[{HAN}A-Za-z_?\ufffd\ue000-\uf8ff])[(（](?=[^)）\n]{{0,30}}[{_TONED}])"
+                     rf"{_SYLLABLE}(?:[ '’]?{_SYLLABLE}){{0,3}}[)）]")
 
 # Variant characters that OpenCC's t2s keeps (checked: t2s(c) == c); each has one standard form.
 _VARIANTS = dict(zip("陜靑鄕衞囘囬歳尙峩淸擧汚凖増寛揷槪黒衹搆瘉戶敎爲僞眞彥內溫吳說綫麪衆兗敘",

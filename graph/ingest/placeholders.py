@@ -7,7 +7,8 @@ import re
 # before: the whole span is one placeholder, so "__区教育局" never yields an 区教育局 entity.
 _ORGS = "教育局|教体局|教育系统|政府|委员会|党委|县委|区委|教委"
 _UNIT = rf"(?:[多余]?(?:万元|元|名|人|所|个|次|年|月|日|天|期|届|批|项|户)|[县区市镇乡村省州旗](?:{_ORGS})?|(?:{_ORGS}))?"
-_BLANK = r"(?:_{2,}|(?<![A-Za-z0-9])[x×]{1,4}(?![A-Za-z0-9_]))"
+# xx名, XX中学, ××小学; not the X of 6+X or 1+X证书
+_BLANK = r"(?:_{2,}|(?<![A-Za-z0-9+])[x×X]{1,4}(?![A-Za-z0-9_]))"
 PLACEHOLDER = re.compile(_BLANK + _UNIT)
 
 
@@ -17,7 +18,7 @@ def find_placeholders(text: str) -> tuple[tuple[int, int], ...]:
     for m in PLACEHOLDER.finditer(text):
         blank = m.group(0)
         # A lone "x" is a placeholder only among Chinese characters (not "6+X" or an x in Latin text).
-        if blank[0] in "x×" and not _among_han(text, m.start(), m.end()):
+        if blank[0] in "xX×" and not _among_han(text, m.start(), m.end()):
             continue
         spans.append((m.start(), m.end()))
     return tuple(spans)
