@@ -538,3 +538,13 @@ def test_a_province_pairing_inside_a_sentence():
 def test_a_post_that_starts_another_word_stands_before_no_name():
     found = names("略阳县召开大会，主席团成员在主席台就座，校长室主任出席。")
     assert "Person" not in found.values(), found
+
+
+def test_a_body_named_with_its_place_short_or_in_full_is_one_entity_across_articles():
+    def bureau(text):
+        return next(e for e in run(text).entities if e.type == "Government")
+
+    short = bureau("紫云县教育局与某公司签订协议。")
+    full = bureau("紫云苗族布依族自治县教育局召开会议。")
+    assert (short.name, full.name) == ("紫云县教育局", "紫云苗族布依族自治县教育局")  # each as its article writes it
+    assert short.key == full.key  # one node in the graph, whichever form each article uses

@@ -110,13 +110,16 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
         division = by_short.get(form[:-1]) if short and form[-1:] in "县区市州旗" else None
         # the anchors themselves first (鼓楼区 beside 南京市), then their ancestors (西乡 beside 略阳县)
         division = division or gaz.resolve(form, anchors) or gaz.resolve(form, context)
-        if division is not None and short and division.level == "County" and not _near(gaz, division, near):
+        suffixed = division is not None and short and e < len(text) and text[e] in _SUFFIXES.get(division.level, "")
+        # a short name written with its level (紫云县, 资源县) names the county wherever the article is
+        if division is not None and short and division.level == "County" and not suffixed \
+                and not _near(gaz, division, near):
             province = gaz.province_of(division.adcode)
             if word_tag(form) not in (None, "ns") or (near and province and province.adcode not in near):
                 # a county short name that is also a word (资源, 惠民), or that lies in another province
                 # than the article's places (长岭 in a Zhenba report is a township), names no county here
                 division = None
-        if division is not None and short and e < len(text) and text[e] in _SUFFIXES.get(division.level, ""):
+        if suffixed:
             e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
         out.append(DivisionMention(s, e, form, division, short))
     return out

@@ -12,7 +12,7 @@ from ..model import Document, Entity, Mention
 from ..resolve.romanise import romanise
 from .divisions import DivisionMention, Home, find_divisions, find_home
 from .gazetteer import Division, load_gazetteer
-from .organisations import find_organisations
+from .organisations import find_organisations, full_name
 from .people import find_people
 from .programmes import find_programmes
 from .spans import Coverage
@@ -122,7 +122,7 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
             if parent not in out.entities:
                 out.add(division_entity(o.division))
             out.add_division_chain(o.division)
-        out.add(Entity(f"{o.type}:{o.name}", o.name, o.type, (), None, parent, romanise(o.name)),
+        out.add(Entity(f"{o.type}:{full_name(o)}", o.name, o.type, (), None, parent, romanise(o.name)),
                 o.start, o.end, o.surface)
     for t in towns:
         if not named.touches(t.start, t.end) and (not taken.touches(t.start, t.end) or placed.covers(t.start, t.end)):
@@ -137,7 +137,7 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
         body = org_end.get(p.post_start) or org_end.get(p.start)
         serves = div_end.get(p.post_start) or div_end.get(p.start)
         if body is not None:
-            parent = f"{body.type}:{body.name}"
+            parent = f"{body.type}:{full_name(body)}"
         elif serves is not None:
             parent = division_key(serves.division.adcode)
         else:

@@ -189,6 +189,13 @@ def _place_key(m: OrgMention) -> tuple | None:
     return (m.type, div.adcode, m.name[len(place):]) if place else None
 
 
+def full_name(m: OrgMention) -> str:
+    """The body's name with its place written in full, the same in every article whichever form each uses
+    (紫云县教育局 and 紫云苗族布依族自治县教育局 → 紫云苗族布依族自治县教育局): what keys it across documents."""
+    key = _place_key(m)
+    return m.division.name + key[2] if key is not None else m.name
+
+
 def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
     """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
     township with that head (方祥乡中心小学); with none, or several, it names nothing."""
