@@ -401,3 +401,20 @@ def test_a_teacher_of_a_named_school_trains_for_that_school():
 def test_the_aspects_of_support_stand_between_helper_and_trigger():
     text = "根据协议，陕西师范大学将围绕教师培训、课程建设和学生实习等方面支持略阳县教育发展。"
     assert ("陕西师范大学", "assists", "略阳县") in relations(text)
+
+
+def test_a_bare_school_after_a_preposition_is_the_school_named_last():
+    text = ("4月2日，陕西秦川物流集团有限公司与略阳县职业教育中心签订校企合作协议。"
+            "仪式上，陕西秦川物流集团有限公司还向学校捐赠了一批实训设备。")
+    assert ("陕西秦川物流集团有限公司", "assists", "略阳县职教中心") in relations(text)
+
+
+def test_a_team_sent_by_the_article_school_acts_for_it():
+    text = ("西安市第一中学赴略阳县开展送教活动\n\n我校8名教师来到略阳县。"
+            "送教团队还向略阳县天津中学捐赠了一批实验器材。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in relations(text)
+
+
+def test_a_team_acts_for_the_body_that_was_named_with_it():
+    text = "汉中市第一中学送教团队一行12人来到略阳县。送教团队还向略阳县天津中学捐赠了一批图书。"
+    assert ("汉中市第一中学", "assists", "略阳县天津中学") in relations(text)
