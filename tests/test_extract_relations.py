@@ -418,3 +418,32 @@ def test_a_team_sent_by_the_article_school_acts_for_it():
 def test_a_team_acts_for_the_body_that_was_named_with_it():
     text = "汉中市第一中学送教团队一行12人来到略阳县。送教团队还向略阳县天津中学捐赠了一批图书。"
     assert ("汉中市第一中学", "assists", "略阳县天津中学") in relations(text)
+
+
+def test_teachers_sent_to_teach_in_a_school_assist_it():
+    found = relations("西安市第一中学选派的5名教师进入略阳县天津中学任教，为期一年。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in found
+
+
+def test_a_teacher_who_teaches_somewhere_after_graduating_gives_no_relation():
+    found = relations("王老师从陕西师范大学毕业后到略阳县天津中学任教。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_teaching_in_rural_schools_needs_its_sender_in_the_clause():
+    found = relations("略阳县天津中学校长李明介绍，今年有10名教师参与轮岗，其中6名县城教师到乡村学校任教一年。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_teachers_going_to_a_place_to_learn_are_trained_there():
+    found = relations("近三年来略阳县先后有60余名教师赴西安市雁塔区学习。")
+    assert ("雁塔区", "trains", "略阳县") in found
+
+
+@pytest.mark.parametrize("text", [
+    "略阳县组织党员干部到西安市雁塔区学习贯彻会议精神。",
+    "略阳县天津中学有30名学生到西安理工大学学习。",
+    "略阳县天津中学教师王丽曾在西安理工大学学习。",
+])
+def test_learning_that_is_no_training_of_staff(text):
+    assert not [r for r in relations(text) if r[1] == "trains"]

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .clauses import END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
+from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
 from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
@@ -211,7 +211,9 @@ def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], l
     return []
 
 
-_GO = re.compile(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$")
+_GO = re.compile(r"(?:[赴到去]|进入)([^赴到去]{1,30})(开展|进行)?$")
+# a verb that says only where someone teaches (毕业后到 Y 任教): the body must be seen to send its people
+_NEEDS_SENDER = {"任教"}
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
 
@@ -239,7 +241,7 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     go = _GO.search(text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
     if not go:
         return []
-    gs = ts - len(go.group())
+    gs = ts - len(go.group()) + go.start(1) - go.start() - 1  # the verb's last character
     at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
     helpers = [e for e in s.between(s.start, gs) if not e.modifier]
@@ -249,8 +251,10 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     gap = text[helpers[-1].end:gs + 1] if helpers else ""
     if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
         helped = implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
-    if helped and helpers and (SENDS.search(gap) or len(gap) <= 7 or ITS_PEOPLE.match(gap)
-                               or _ITS_TEAM.match(gap[:-1])):
+    sends = bool(SENDS.search(gap) or ITS_PEOPLE.match(gap))
+    if text[ts:ts + 2] in _NEEDS_SENDER and (not sends or any(c in BREAK for c in gap)):
+        return []  # …介绍，其中8名县城教师到乡村学校任教: the sender is named in the clause
+    if helped and helpers and (sends or len(gap) <= 7 or _ITS_TEAM.match(gap[:-1])):
         return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
     return []
 
