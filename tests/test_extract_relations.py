@@ -447,3 +447,8 @@ def test_teachers_going_to_a_place_to_learn_are_trained_there():
 ])
 def test_learning_that_is_no_training_of_staff(text):
     assert not [r for r in relations(text) if r[1] == "trains"]
+
+
+def test_the_partner_named_before_the_place_gone_to_is_not_its_own_sender():
+    found = relations("近年来，西安市第一中学与略阳县天津中学结成对子，先后派出10名教师到略阳县天津中学挂职任教。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in found

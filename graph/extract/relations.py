@@ -244,7 +244,8 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     gs = ts - len(go.group()) + go.start(1) - go.start() - 1  # the verb's last character
     at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
-    helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+    # X 与 Y 结成对子，派出教师到 Y 挂职: Y, named before as a partner, does not send to itself
+    helpers = [e for e in s.between(s.start, gs) if not e.modifier and not (helped and e.key == helped[0].key)]
     if _CONTINUES.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
         # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
         helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
