@@ -452,3 +452,17 @@ def test_learning_that_is_no_training_of_staff(text):
 def test_the_partner_named_before_the_place_gone_to_is_not_its_own_sender():
     found = relations("近年来，西安市第一中学与略阳县天津中学结成对子，先后派出10名教师到略阳县天津中学挂职任教。")
     assert ("西安市第一中学", "assists", "略阳县天津中学") in found
+
+
+def test_a_company_that_funds_poor_students_assists_their_school():
+    text = ("会上，陕西秦川物流集团有限公司与略阳县职业教育中心签订合作协议。"
+            "同日，汉中华远汽车部件有限公司与宁强县职业教育中心开设“华远冠名班”，企业每年提供10万元奖学金，"
+            "资助家庭困难学生完成学业。")
+    found = relations(text)
+    assert ("汉中华远汽车部件有限公司", "assists", "宁强县职教中心") in found
+    assert ("陕西秦川物流集团有限公司", "assists", "宁强县职教中心") not in found
+
+
+def test_students_funded_with_no_school_in_the_sentence_give_no_relation():
+    found = relations("陕西秦川物流集团有限公司每年资助贫困学生100名。")
+    assert not [r for r in found if r[1] == "assists"]

@@ -171,6 +171,8 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[helped[-1].end:ts]):
             return [([helpers[-1]], [helped[0]], 0.7)]
         return []
+    if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
+        return _their_school(s, cs, ts, before)
     if not after or s.has_placeholder(te, after[0].start):
         return []
     if text[cs:ts] == "作为":
@@ -197,6 +199,22 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
 _QUOTED = re.compile(r"“[^“”]{1,8}”")
 _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|领域)")
 _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
+
+
+# 资助(家庭)困难学生: students of the school the sentence names
+_STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
+
+
+def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
+    """X(…)，资助家庭困难学生: X, the clause's subject or the last clause's, helps the school named in the
+    sentence, whose students they are."""
+    helpers = before[-1:] or [e for e in s.between(s.start, cs) if not e.modifier
+                              and e.start - s.clause_start(e.start) <= 2][-1:]
+    if not helpers or s.has_placeholder(s.start, ts):
+        return []
+    schools = [e for e in s.between(s.start, ts) if e.type in ("School", "University") and not e.modifier
+               and e.key != helpers[0].key]
+    return [(helpers, schools[-1:], 0.7)] if schools else []
 
 
 def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
