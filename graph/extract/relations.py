@@ -44,7 +44,7 @@ _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
-_GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
+_GIFTS = {"捐赠", "捐款", "捐建", "捐资", "资助", "援建"}
 _LONGEST_SENTENCE = 2000
 
 
@@ -294,8 +294,10 @@ def trig_kind(text: str, ts: int, te: int) -> str:
 
 
 def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
-    """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系."""
+    """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系; X 携手/牵手 Y."""
     cs = s.clause_start(ts)
+    if s.text[ts:te] in _JOINS and not re.search(r"[与和同跟]", s.text[cs:ts]):
+        return _joins(s, cs, ts, te)
     m = re.search(r"[与和同跟]([^与和同跟，；。]{1,30})$", s.text[s.start:ts])
     if not m:
         return []
@@ -318,6 +320,21 @@ def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         return []  # the clause names its own subject, one we do not know (高新一中、高新二小分别与…)
     home = implicit(found, right[0])
     return [(home, [right[0]], 0.6)] if home else []
+
+
+_JOINS = {"携手", "牵手"}  # verbs with the partner as their object
+
+
+def _joins(s: Sentence, cs: int, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
+    """X 携手/牵手 Y (共建…): X's subject and the object right after the verb are partners."""
+    left = [e for e in s.between(cs, ts) if not e.modifier]
+    right = [e for e in s.between(te, s.clause_end(te)) if not e.modifier]
+    if not left or not right or right[0].start - te > 1 or s.has_placeholder(cs, right[0].end):
+        return []
+    gap = s.text[left[-1].end:ts]
+    if len(gap) > 2 and not _ADVERBIAL.fullmatch(gap):
+        return []
+    return [(s.coordinated(left[-1], True)[::-1], [right[0]], 0.9)]
 
 
 _PATTERNS = {"assists": _assists, "partners": _partners, "trains": trains}
