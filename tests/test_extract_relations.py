@@ -483,3 +483,12 @@ def test_students_funded_with_no_school_in_the_sentence_give_no_relation():
 ], ids=["援教", "托管", "领办", "捐资为", "向捐资", "姊妹学校", "互派", "协作", "携手", "牵手", "讲学"])
 def test_more_verbs_of_the_domain(text, triple):
     assert triple in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "陕西秦川物流集团有限公司自2016年起在略阳县开展助学工作，累计捐款逾800万元。",
+    "西安理工大学近年来在略阳县开展帮扶工作，成效明显。",
+])
+def test_work_carried_out_in_a_place_helps_it(text):
+    found = relations(text)
+    assert any(t == "assists" and o == "略阳县" for _s, t, o in found)

@@ -44,7 +44,7 @@ _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
-_GIFTS = {"捐赠", "捐款", "捐建", "捐资", "资助", "援建"}
+_GIFTS = {"捐赠", "捐款", "捐建", "捐资", "资助", "援建", "助学"}
 _LONGEST_SENTENCE = 2000
 
 
@@ -155,7 +155,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         return _sent_to(s, ts, found, cs)
     # X (…) 在 Y(、Y2) 资助/捐建/援建: Y is where the gift went; X is the clause's subject, else the sentence's.
     at = re.search(r"在([^在]{1,30})$", text[cs:ts])
-    if at and trig_kind(text, ts, te) in _GIFTS:
+    if at and (trig_kind(text, ts, te) in _GIFTS or _CARRIED_OUT.search(text, cs, ts)):
         ps = cs + at.start()
         helped = [e for e in s.between(ps, ts) if not e.modifier]
         helpers = [e for e in s.between(cs, ps) if not e.modifier] or [e for e in s.ends[:1] if e.start - s.clause_start(e.start) <= 2]
@@ -340,7 +340,13 @@ def _joins(s: Sentence, cs: int, ts: int, te: int) -> list[tuple[list[End], list
 _PATTERNS = {"assists": _assists, "partners": _partners, "trains": trains}
 
 
+# 在 Y 开展帮扶工作/助学活动: the work carried out is the relation, not a noun that only names it
+_CARRIED_OUT = re.compile(r"(开展|进行)$")
+
+
 def _is_false_friend(text: str, ts: int, te: int) -> bool:
+    if _CARRIED_OUT.search(text, max(0, ts - 2), ts) and text.startswith("工作", te):
+        return False
     return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)
 
 
