@@ -492,3 +492,14 @@ def test_more_verbs_of_the_domain(text, triple):
 def test_work_carried_out_in_a_place_helps_it(text):
     found = relations(text)
     assert any(t == "assists" and o == "略阳县" for _s, t, o in found)
+
+
+def test_who_thanks_others_for_their_support_is_no_helper():
+    found = relations("略阳县教育局局长王明感谢社会各界多年来对略阳教育的支持。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_the_body_thanked_for_its_support_is_the_helper():
+    found = relations("略阳县教育局感谢西安理工大学多年来对略阳县的帮扶。")
+    assert ("西安理工大学", "assists", "略阳县") in found
+    assert ("略阳县教育局", "assists", "略阳县") not in found

@@ -39,6 +39,7 @@ _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代
 _PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
 # teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
 _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
+_THANKS = re.compile(r"感谢|感激|致谢|谢谢")
 # a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
 _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
@@ -143,6 +144,11 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         ps = cs + prep.start()
         helped = [e for e in before if e.start > ps]
         helpers = [e for e in before if e.end <= ps]
+        thanks = _THANKS.search(text, cs, ps)
+        if thanks:  # Y 感谢 X 对 Z 的支持: X, thanked, helps; Y only thanks
+            helpers = [e for e in helpers if e.start >= thanks.end()]
+            if not helpers:
+                return []
         if helped and helpers:
             return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
         if helped and not helpers and _CONTINUES.match(text, cs):
