@@ -401,3 +401,105 @@ def test_a_teacher_of_a_named_school_trains_for_that_school():
 def test_the_aspects_of_support_stand_between_helper_and_trigger():
     text = "根据协议，陕西师范大学将围绕教师培训、课程建设和学生实习等方面支持略阳县教育发展。"
     assert ("陕西师范大学", "assists", "略阳县") in relations(text)
+
+
+def test_a_bare_school_after_a_preposition_is_the_school_named_last():
+    text = ("4月2日，陕西秦川物流集团有限公司与略阳县职业教育中心签订校企合作协议。"
+            "仪式上，陕西秦川物流集团有限公司还向学校捐赠了一批实训设备。")
+    assert ("陕西秦川物流集团有限公司", "assists", "略阳县职教中心") in relations(text)
+
+
+def test_a_team_sent_by_the_article_school_acts_for_it():
+    text = ("西安市第一中学赴略阳县开展送教活动\n\n我校8名教师来到略阳县。"
+            "送教团队还向略阳县天津中学捐赠了一批实验器材。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in relations(text)
+
+
+def test_a_team_acts_for_the_body_that_was_named_with_it():
+    text = "汉中市第一中学送教团队一行12人来到略阳县。送教团队还向略阳县天津中学捐赠了一批图书。"
+    assert ("汉中市第一中学", "assists", "略阳县天津中学") in relations(text)
+
+
+def test_teachers_sent_to_teach_in_a_school_assist_it():
+    found = relations("西安市第一中学选派的5名教师进入略阳县天津中学任教，为期一年。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in found
+
+
+def test_a_teacher_who_teaches_somewhere_after_graduating_gives_no_relation():
+    found = relations("王老师从陕西师范大学毕业后到略阳县天津中学任教。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_teaching_in_rural_schools_needs_its_sender_in_the_clause():
+    found = relations("略阳县天津中学校长李明介绍，今年有10名教师参与轮岗，其中6名县城教师到乡村学校任教一年。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_teachers_going_to_a_place_to_learn_are_trained_there():
+    found = relations("近三年来略阳县先后有60余名教师赴西安市雁塔区学习。")
+    assert ("雁塔区", "trains", "略阳县") in found
+
+
+@pytest.mark.parametrize("text", [
+    "略阳县组织党员干部到西安市雁塔区学习贯彻会议精神。",
+    "略阳县天津中学有30名学生到西安理工大学学习。",
+    "略阳县天津中学教师王丽曾在西安理工大学学习。",
+])
+def test_learning_that_is_no_training_of_staff(text):
+    assert not [r for r in relations(text) if r[1] == "trains"]
+
+
+def test_the_partner_named_before_the_place_gone_to_is_not_its_own_sender():
+    found = relations("近年来，西安市第一中学与略阳县天津中学结成对子，先后派出10名教师到略阳县天津中学挂职任教。")
+    assert ("西安市第一中学", "assists", "略阳县天津中学") in found
+
+
+def test_a_company_that_funds_poor_students_assists_their_school():
+    text = ("会上，陕西秦川物流集团有限公司与略阳县职业教育中心签订合作协议。"
+            "同日，汉中华远汽车部件有限公司与宁强县职业教育中心开设“华远冠名班”，企业每年提供10万元奖学金，"
+            "资助家庭困难学生完成学业。")
+    found = relations(text)
+    assert ("汉中华远汽车部件有限公司", "assists", "宁强县职教中心") in found
+    assert ("陕西秦川物流集团有限公司", "assists", "宁强县职教中心") not in found
+
+
+def test_students_funded_with_no_school_in_the_sentence_give_no_relation():
+    found = relations("陕西秦川物流集团有限公司每年资助贫困学生100名。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("西安市第一中学选派6名教师到略阳县天津中学援教一年。", ("西安市第一中学", "assists", "略阳县天津中学")),
+    ("今年9月，西安市第一中学正式托管略阳县天津中学，托管期为三年。", ("西安市第一中学", "assists", "略阳县天津中学")),
+    ("西安市第一中学领办略阳县天津中学以来，学校教学质量明显提升。", ("西安市第一中学", "assists", "略阳县天津中学")),
+    ("陕西秦川物流集团有限公司捐资50万元为略阳县天津中学新建图书馆。", ("陕西秦川物流集团有限公司", "assists", "略阳县天津中学")),
+    ("陕西秦川物流集团有限公司向略阳县天津中学捐资30万元。", ("陕西秦川物流集团有限公司", "assists", "略阳县天津中学")),
+    ("西安市第一中学与略阳县天津中学结为姊妹学校。", ("西安市第一中学", "partners", "略阳县天津中学")),
+    ("西安市第一中学与略阳县天津中学每学期互派教师交流。", ("西安市第一中学", "partners", "略阳县天津中学")),
+    ("雁塔区与略阳县建立城乡教育协作关系。", ("雁塔区", "assists", "略阳县")),
+    ("西安市第一中学携手略阳县天津中学共建名师工作室。", ("西安市第一中学", "partners", "略阳县天津中学")),
+    ("西安市第一中学牵手略阳县天津中学，开展同步课堂。", ("西安市第一中学", "partners", "略阳县天津中学")),
+    ("陕西师范大学组织12名退休教授到略阳县讲学。", ("陕西师范大学", "assists", "略阳县")),
+], ids=["援教", "托管", "领办", "捐资为", "向捐资", "姊妹学校", "互派", "协作", "携手", "牵手", "讲学"])
+def test_more_verbs_of_the_domain(text, triple):
+    assert triple in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "陕西秦川物流集团有限公司自2016年起在略阳县开展助学工作，累计捐款逾800万元。",
+    "西安理工大学近年来在略阳县开展帮扶工作，成效明显。",
+])
+def test_work_carried_out_in_a_place_helps_it(text):
+    found = relations(text)
+    assert any(t == "assists" and o == "略阳县" for _s, t, o in found)
+
+
+def test_who_thanks_others_for_their_support_is_no_helper():
+    found = relations("略阳县教育局局长王明感谢社会各界多年来对略阳教育的支持。")
+    assert not [r for r in found if r[1] == "assists"]
+
+
+def test_the_body_thanked_for_its_support_is_the_helper():
+    found = relations("略阳县教育局感谢西安理工大学多年来对略阳县的帮扶。")
+    assert ("西安理工大学", "assists", "略阳县") in found
+    assert ("略阳县教育局", "assists", "略阳县") not in found

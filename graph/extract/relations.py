@@ -15,7 +15,7 @@ from functools import cache
 
 from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .clauses import END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
+from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
 from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
@@ -39,12 +39,13 @@ _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代
 _PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
 # teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
 _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
+_THANKS = re.compile(r"感谢|感激|致谢|谢谢")
 # a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
 _CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
-_GIFTS = {"捐赠", "捐款", "捐建", "资助", "援建"}
+_GIFTS = {"捐赠", "捐款", "捐建", "捐资", "资助", "援建", "助学"}
 _LONGEST_SENTENCE = 2000
 
 
@@ -143,6 +144,11 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         ps = cs + prep.start()
         helped = [e for e in before if e.start > ps]
         helpers = [e for e in before if e.end <= ps]
+        thanks = _THANKS.search(text, cs, ps)
+        if thanks:  # Y 感谢 X 对 Z 的支持: X, thanked, helps; Y only thanks
+            helpers = [e for e in helpers if e.start >= thanks.end()]
+            if not helpers:
+                return []
         if helped and helpers:
             return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
         if helped and not helpers and _CONTINUES.match(text, cs):
@@ -155,7 +161,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         return _sent_to(s, ts, found, cs)
     # X (…) 在 Y(、Y2) 资助/捐建/援建: Y is where the gift went; X is the clause's subject, else the sentence's.
     at = re.search(r"在([^在]{1,30})$", text[cs:ts])
-    if at and trig_kind(text, ts, te) in _GIFTS:
+    if at and (trig_kind(text, ts, te) in _GIFTS or _CARRIED_OUT.search(text, cs, ts)):
         ps = cs + at.start()
         helped = [e for e in s.between(ps, ts) if not e.modifier]
         helpers = [e for e in s.between(cs, ps) if not e.modifier] or [e for e in s.ends[:1] if e.start - s.clause_start(e.start) <= 2]
@@ -171,6 +177,8 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[helped[-1].end:ts]):
             return [([helpers[-1]], [helped[0]], 0.7)]
         return []
+    if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
+        return _their_school(s, cs, ts, before)
     if not after or s.has_placeholder(te, after[0].start):
         return []
     if text[cs:ts] == "作为":
@@ -199,6 +207,22 @@ _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|
 _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
 
 
+# 资助(家庭)困难学生: students of the school the sentence names
+_STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
+
+
+def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
+    """X(…)，资助家庭困难学生: X, the clause's subject or the last clause's, helps the school named in the
+    sentence, whose students they are."""
+    helpers = before[-1:] or [e for e in s.between(s.start, cs) if not e.modifier
+                              and e.start - s.clause_start(e.start) <= 2][-1:]
+    if not helpers or s.has_placeholder(s.start, ts):
+        return []
+    schools = [e for e in s.between(s.start, ts) if e.type in ("School", "University") and not e.modifier
+               and e.key != helpers[0].key]
+    return [(helpers, schools[-1:], 0.7)] if schools else []
+
+
 def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
     """作为对口支援 Y 的城市，X 今年选派…: X, the subject of the clause after the relative one, helps Y."""
     role = _ROLE.match(s.text, helped.end)
@@ -211,7 +235,9 @@ def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], l
     return []
 
 
-_GO = re.compile(r"[赴到去]([^赴到去]{1,30})(开展|进行)?$")
+_GO = re.compile(r"(?:[赴到去]|进入)([^赴到去]{1,30})(开展|进行)?$")
+# a verb that says only where someone teaches (毕业后到 Y 任教): the body must be seen to send its people
+_NEEDS_SENDER = {"任教"}
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
 
@@ -239,18 +265,21 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     go = _GO.search(text[s.clause_start(cs - 1) if cs > s.start else cs:ts])
     if not go:
         return []
-    gs = ts - len(go.group())
+    gs = ts - len(go.group()) + go.start(1) - go.start() - 1  # the verb's last character
     at = re.search(r"[，,]在([^在，,]{1,20})$", text[gs:ts])  # …来到花垣县，在花垣县民族中学开展…
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
-    helpers = [e for e in s.between(s.start, gs) if not e.modifier]
+    # X 与 Y 结成对子，派出教师到 Y 挂职: Y, named before as a partner, does not send to itself
+    helpers = [e for e in s.between(s.start, gs) if not e.modifier and not (helped and e.key == helped[0].key)]
     if _CONTINUES.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
         # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
         helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
     gap = text[helpers[-1].end:gs + 1] if helpers else ""
     if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
         helped = implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
-    if helped and helpers and (SENDS.search(gap) or len(gap) <= 7 or ITS_PEOPLE.match(gap)
-                               or _ITS_TEAM.match(gap[:-1])):
+    sends = bool(SENDS.search(gap) or ITS_PEOPLE.match(gap))
+    if text[ts:ts + 2] in _NEEDS_SENDER and (not sends or any(c in BREAK for c in gap)):
+        return []  # …介绍，其中8名县城教师到乡村学校任教: the sender is named in the clause
+    if helped and helpers and (sends or len(gap) <= 7 or _ITS_TEAM.match(gap[:-1])):
         return [([helpers[-1]], s.coordinated(helped[0], False) if helped[0].start >= 0 else helped, 0.9)]
     return []
 
@@ -271,8 +300,10 @@ def trig_kind(text: str, ts: int, te: int) -> str:
 
 
 def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
-    """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系."""
+    """X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系; X 携手/牵手 Y."""
     cs = s.clause_start(ts)
+    if s.text[ts:te] in _JOINS and not re.search(r"[与和同跟]", s.text[cs:ts]):
+        return _joins(s, cs, ts, te)
     m = re.search(r"[与和同跟]([^与和同跟，；。]{1,30})$", s.text[s.start:ts])
     if not m:
         return []
@@ -297,10 +328,31 @@ def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
     return [(home, [right[0]], 0.6)] if home else []
 
 
+_JOINS = {"携手", "牵手"}  # verbs with the partner as their object
+
+
+def _joins(s: Sentence, cs: int, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
+    """X 携手/牵手 Y (共建…): X's subject and the object right after the verb are partners."""
+    left = [e for e in s.between(cs, ts) if not e.modifier]
+    right = [e for e in s.between(te, s.clause_end(te)) if not e.modifier]
+    if not left or not right or right[0].start - te > 1 or s.has_placeholder(cs, right[0].end):
+        return []
+    gap = s.text[left[-1].end:ts]
+    if len(gap) > 2 and not _ADVERBIAL.fullmatch(gap):
+        return []
+    return [(s.coordinated(left[-1], True)[::-1], [right[0]], 0.9)]
+
+
 _PATTERNS = {"assists": _assists, "partners": _partners, "trains": trains}
 
 
+# 在 Y 开展帮扶工作/助学活动: the work carried out is the relation, not a noun that only names it
+_CARRIED_OUT = re.compile(r"(开展|进行)$")
+
+
 def _is_false_friend(text: str, ts: int, te: int) -> bool:
+    if _CARRIED_OUT.search(text, max(0, ts - 2), ts) and text.startswith("工作", te):
+        return False
     return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)
 
 

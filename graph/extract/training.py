@@ -7,9 +7,28 @@ import re
 from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, implicit
 from .entities import Found
 
+# 学习 trains only staff who go somewhere to learn (教师赴 X (考察)学习), not a policy studied (学习贯彻)
+_STAFF = re.compile(r"教师|干部|校长|骨干|班主任|园长|管理人员|教研员")
+_NOT_STAFF = re.compile(r"学生|学子|孩子|党员")
+_LEARNED = re.compile(r"贯彻|宣传|领会|传达")
+_GONE_TO_LEARN = re.compile(r"(?:[赴到去]|前往)[^赴到去前，；。]{2,30}?(?:参观|考察|观摩|交流|跟班|跟岗)?$")
+
+
+def _learns_as_staff(s: Sentence, ts: int, te: int) -> bool:
+    """True when 学习 is staff going to a place or body to learn: 教师赴 X 学习."""
+    cs = s.clause_start(ts)
+    go = _GONE_TO_LEARN.search(s.text, cs, ts)
+    if not go or _LEARNED.match(s.text, te):
+        return False
+    people = s.text[s.start:go.start()]
+    return bool(_STAFF.search(people)) and not _NOT_STAFF.search(people)
+
+
 def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
     """到/赴 X (等N所名校) (进行)…跟岗培训; 参加 X 组织的培训: X trains the sender; X 为 Y 组织…培训."""
     text = s.text
+    if text[ts:te] == "学习" and not _learns_as_staff(s, ts, te):
+        return []
     for_whom = re.search(r"[为给对]([^为给对，；。]{1,20})(组织|开展|举办|进行)[^，；。]{0,20}$", text[s.start:ts]) \
         or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
     if for_whom:
