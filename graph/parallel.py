@@ -7,6 +7,8 @@ the dask engine (graph/dask_engine.py), whose futures also have `.result()`.
 from __future__ import annotations
 
 from collections import deque
+from concurrent.futures import Executor
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
@@ -45,18 +47,29 @@ def ordered_window(submit: Callable[[list[T]], _Future], items: Iterable[T], win
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int = 1,
-                initializer: Callable[[], None] | None = None) -> Iterator[R]:
+                initializer: Callable[[], None] | None = None, pool: Executor | None = None) -> Iterator[R]:
     """Yield fn(item) for every item, in order, computed by `workers` processes (in this one when 1).
 
     `fn` and `initializer` must be importable module-level functions; the initializer runs once in each
     worker, e.g. to load dictionaries before the first item rather than inside the first timed batch.
+    A `pool` from `started_pool` is used as it is (and left open); otherwise one is made for the call.
     """
     if workers <= 1:
         yield from map(fn, items)
         return
+    with nullcontext(pool) if pool is not None else started_pool(workers, initializer) as running:
+        yield from ordered_window(lambda chunk: running.submit(apply, fn, chunk), items, workers * IN_FLIGHT)
+
+
+@contextmanager
+def started_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[Executor]:
+    """Start `workers` processes now, each running `initializer`, so that they load while the caller goes
+    on (a cold build scans its corpus meanwhile); shut them down when the block ends."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     # spawn, not fork: the parent may run threads (progress bar, dask) that a forked child would inherit mid-lock
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=initializer) as pool:
-        yield from ordered_window(lambda chunk: pool.submit(apply, fn, chunk), items, workers * IN_FLIGHT)
+        for _ in range(workers):  # the executor starts a process per task submitted while none is idle
+            pool.submit(int)
+        yield pool

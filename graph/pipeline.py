@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -22,7 +22,7 @@ from .incremental import Task, build_fingerprint, intact, opened as _opened, rem
 from .ingest import read_corpus
 from .model import Extraction, RunReport, Skipped
 from .outcome import Outcome
-from .parallel import ordered_map
+from .parallel import ordered_map, started_pool
 from .work import extract_one, process_file, warm_up
 
 Progress = Callable[[str], None]
@@ -86,7 +86,8 @@ CARRY_LIMIT = 0.25  # when more of the corpus than this is new, changed or gone,
 CARRY_ALWAYS = 50  # ... unless so few documents changed that either way is instant
 
 
-def _engine(workers: int, engine: str, scheduler: str | None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
+def _engine(workers: int, engine: str, scheduler: str | None,
+            pool=None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
     if engine == "dask":
         from .dask_engine import dask_map
 
@@ -95,7 +96,15 @@ def _engine(workers: int, engine: str, scheduler: str | None) -> Callable[[Itera
         raise InputError(f"unknown engine {engine!r}: use local or dask")
     if scheduler:
         raise InputError("--scheduler needs --engine dask")
-    return lambda tasks: ordered_map(process_file, tasks, workers, warm_up)
+    return lambda tasks: ordered_map(process_file, tasks, workers, warm_up, pool)
+
+
+def _early_pool(out: Path, workers: int, engine: str, cache: bool):
+    """Worker processes started before the scan when a build will surely extract (a cold build with more
+    than one local worker), so that they load jieba and the gazetteer while the corpus is scanned."""
+    if workers > 1 and engine == "local" and (not cache or outputs.current_generation(out) is None):
+        return started_pool(workers, warm_up)
+    return nullcontext()
 
 
 def run(inputs, out: str | os.PathLike, progress: Progress | None = None, workers: int = 1,
@@ -113,8 +122,9 @@ def run(inputs, out: str | os.PathLike, progress: Progress | None = None, worker
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = RunReport()
-    mapper = _engine(workers, engine, scheduler)
-    with rdf.lock(out), _opened(out if cache else None) as store:
+    with (rdf.lock(out), _early_pool(out, workers, engine, cache) as pool,
+          _opened(out if cache else None) as store):
+        mapper = _engine(workers, engine, scheduler, pool)
         with _timed(report, "scan"):
             sources = scan(inputs, store)
             fingerprint = build_fingerprint(sources) if store is not None else None
@@ -171,23 +181,25 @@ def _build_into(folder: Path, sources, store, mapper, report: RunReport, progres
         with _timed(report, "resolve+build"):
             graph = build_graph(got.state)
             aggregate = aggregate_statements(graph)
+        change = None
+        if carried is not None and previous is not None:
+            change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
+        else:  # the store's last chunk and its compaction run on the loader's thread, beside what follows
+            spool.seal(aggregate)
         with _timed(report, "write"):
             write_text(folder / "graph.json", graph_to_json(graph))
+        with _timed(report, "views"):
+            views.write_overview(graph, folder / "graph.html")
+        with _timed(report, "exports"):
+            export(graph, "gexf", folder / "graph.gexf")
+        report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
+        report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
+        write_text(folder / "report.json", report_json(report))
+        if store is not None:
+            with _timed(report, "carry"):
+                carry.save(folder, carry.Carried(got.state, got.docs, frozenset(aggregate)))
         with _timed(report, "rdf"):
-            change = None
-            if carried is not None and previous is not None:
-                change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
             publish_spool(folder, spool, aggregate, change)
-    with _timed(report, "views"):
-        views.write_overview(graph, folder / "graph.html")
-    with _timed(report, "exports"):
-        export(graph, "gexf", folder / "graph.gexf")
-    report.entities = dict(sorted(Counter(d["type"] for _n, d in graph.nodes(data=True)).items()))
-    report.relations = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True)).items()))
-    write_text(folder / "report.json", report_json(report))
-    if store is not None:
-        with _timed(report, "carry"):
-            carry.save(folder, carry.Carried(got.state, got.docs, frozenset(aggregate)))
 
 
 def _outputs(out: Path) -> list[str]:

@@ -1,4 +1,6 @@
 """Parallel builds: results in input order, and the same outputs byte for byte whatever the workers."""
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -7,7 +9,7 @@ from click.testing import CliRunner
 from building import build, corpus, outputs
 from graph.cli import cli
 from graph.errors import InputError
-from graph.parallel import batched, ordered_map, ordered_window
+from graph.parallel import batched, ordered_map, ordered_window, started_pool
 
 
 def test_batched_keeps_every_item_in_order():
@@ -30,6 +32,23 @@ def test_ordered_window_yields_in_submission_order_even_when_later_batches_finis
 def test_ordered_map_on_two_processes_keeps_the_order():
     items = [-i if i % 3 else i for i in range(200)]
     assert list(ordered_map(abs, items, workers=2)) == [abs(i) for i in items]
+
+
+def _mark_started() -> None:
+    """A worker initializer that leaves a file named after its process."""
+    Path(os.environ["BANGFU_TEST_MARKS"], str(os.getpid())).touch()
+
+
+def test_a_started_pool_runs_its_initializers_before_any_work_is_given(tmp_path, monkeypatch):
+    monkeypatch.setenv("BANGFU_TEST_MARKS", str(tmp_path))
+    with started_pool(2, _mark_started) as pool:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(list(tmp_path.iterdir())) == 2  # both workers up while this process did something else
+        assert list(ordered_map(abs, [-1, 2, -3], workers=2, pool=pool)) == [1, 2, 3]
+        assert list(ordered_map(abs, [-4], workers=2, pool=pool)) == [4]  # the pool stays open for more
+    assert len(list(tmp_path.iterdir())) == 2  # and no other worker was started
 
 
 def test_ordered_map_with_one_worker_is_lazy():

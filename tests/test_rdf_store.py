@@ -66,6 +66,19 @@ def test_the_loader_loads_chunks_on_its_thread_and_keeps_their_order_of_arrival(
     assert len(store) == 300 and ox.Literal("299") in {q.object for q in store}
 
 
+def test_a_sealed_loader_finishes_on_its_own_thread_before_finish_is_called(tmp_path):
+    import pyoxigraph as ox
+
+    loader = storing.Loader(tmp_path)
+    loader.add('<urn:s> <urn:p> "last" .\n')  # less than a chunk: only sealing hands it over
+    loader.seal()
+    loader._thread.join(timeout=60)  # the build writes its other outputs meanwhile
+    assert not loader._thread.is_alive()
+    folder = loader.finish()
+    loader.seal()  # a second seal, or finish, after the end changes nothing
+    assert len(ox.Store.read_only(str(folder))) == 1
+
+
 def test_a_load_that_fails_raises_in_the_build_and_leaves_no_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(storing, "CHUNK", 10)
     loader = storing.Loader(tmp_path)

@@ -60,6 +60,7 @@ def publish_spool(out_dir: str | Path, spool: Spool, aggregate: list[Statement],
     """
     out = Path(out_dir)
     recover(out)
+    turtle = spool.write_turtle(out / TURTLE, aggregate)  # while a sealed store finishes loading
     if change is None:
         folder = spool.store(aggregate)
     else:
@@ -67,6 +68,4 @@ def publish_spool(out_dir: str | Path, spool: Spool, aggregate: list[Statement],
         gone = "".join(lines(sorted(change.aggregate - now)))
         new = "".join(lines(sorted(now - change.aggregate)))
         folder = update_store(out, change.store, removed=(*change.removed, gone), added=(*change.added, new))
-    store = swap_in(out, folder)
-    spool.write_turtle(out / TURTLE, aggregate)
-    return [store, out / TURTLE]
+    return [swap_in(out, folder), turtle]

@@ -27,6 +27,7 @@ class Spool:
         self._turtle = open(self.folder / TURTLE_SPOOL, "w+b")
         self._spans: dict[str, tuple[int, int]] = {}
         self._loader = Loader(self.folder) if load else None
+        self._sealed = False
 
     def add(self, doc: str, turtle: str, ntriples: str | None) -> None:
         """Add one document's fragment: its Turtle, and its N-Triples when the store is loaded anew."""
@@ -38,13 +39,21 @@ class Spool:
                 raise ValueError(f"{doc}: a store loaded anew needs every document's N-Triples")
             self._loader.add(ntriples)
 
-    def store(self, aggregate: Iterable[Statement]) -> Path:
-        """Load the aggregate statements after the documents' and return the loaded store's folder."""
+    def seal(self, aggregate: Iterable[Statement]) -> None:
+        """Hand the aggregate statements to the store after the documents' and let it finish loading while
+        the build writes its other outputs; `store` then waits for it."""
         if self._loader is None:
             raise ValueError("this spool does not load a store (Spool(..., load=False))")
+        if not self._sealed:
+            for line in lines(aggregate):
+                self._loader.add(line)
+            self._loader.seal()
+            self._sealed = True
+
+    def store(self, aggregate: Iterable[Statement]) -> Path:
+        """Load the aggregate statements (unless `seal` did) and return the loaded store's folder."""
+        self.seal(aggregate)
         loader, self._loader = self._loader, None
-        for line in lines(aggregate):
-            loader.add(line)
         return loader.finish()
 
     def write_turtle(self, path: str | Path, aggregate: Iterable[Statement]) -> Path:
