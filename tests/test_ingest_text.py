@@ -73,3 +73,11 @@ def test_a_share_bar_above_the_body_is_one_line_of_furniture_not_the_end_of_the_
 def test_a_box_heading_before_any_body_is_dropped_alone():
     text = "相关新闻\n甲市第一中学与乙县第二中学结对帮扶，双方将开展送教和跟岗培训，帮扶期为三年。"
     assert ingest_text("t", text).text == text.split("\n", 1)[1]
+
+
+def test_table_rows_of_short_names_are_body_not_navigation():
+    rows = "| 序号 | 帮扶学校 | 受援学校 | 所在县 |\n|---|---|---|---|\n| 1 | 甲市一中 | 乙县二中 | 乙县 |\n| 2 | 丙市实验中学 | 丁县中学 | 丁县 |"
+    text = "首页 | 机构概况 | 政务公开 | 通知公告\n下列学校结对帮扶：\n" + rows
+    doc = ingest_text("notice.md", text)
+    assert doc.text == "下列学校结对帮扶：\n" + rows  # the bar above goes, every row of the table stays
+    assert doc.boilerplate == ("首页 | 机构概况 | 政务公开 | 通知公告",)
