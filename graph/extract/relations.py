@@ -4,7 +4,7 @@ Direction comes from the sentence's structure around a trigger (seeds/lexicons/t
   由 X 对口帮扶 Y · X 对口帮扶 Y · 在 X 的帮扶下 (helped: the subject or the home county) · X 为/向 Y 捐赠 ·
   X 选派…赴/到 Y 送教/支教/挂职 · X(、X2和X3) 与 Y 结对/合作办学 · 到 X 跟岗培训 · 参加 X 组织的培训.
 An end that is a placeholder, a noun such as 帮扶资金, or a division that only modifies a group (西安名校)
-gives no relation. Training has its own pattern (training.py); frames over lists (lists.py) and over two parties
+gives no relation. Training has its own pattern (training.py); frames over lists (lists.py), tables (tables.py) and over two parties
 acting together (pairs.py) run on the whole document.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .lists import memberships, pair_lists
 from .pairs import agreements, both
 from .quantities import quantities_in, year_in
 from .spans import Coverage
+from .tables import pair_tables
 from .training import trains
 from .words import first_word
 
@@ -366,7 +367,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     out: list[Relation] = []
     sentences = split_sentences(text)
     givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
-    for frame in (pair_lists, memberships, agreements, both):
+    for frame in (pair_lists, pair_tables, memberships, agreements, both):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
             out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
     for start, end in sentences:
