@@ -548,3 +548,10 @@ def test_a_body_named_with_its_place_short_or_in_full_is_one_entity_across_artic
     full = bureau("紫云苗族布依族自治县教育局召开会议。")
     assert (short.name, full.name) == ("紫云县教育局", "紫云苗族布依族自治县教育局")  # each as its article writes it
     assert short.key == full.key  # one node in the graph, whichever form each article uses
+
+
+def test_a_provinces_or_citys_school_keeps_the_name_it_calls_itself_and_a_countys_takes_its_level():
+    found = names("江苏实验中学结对帮扶宿迁实验学校，睢宁职教中心也参与。")
+    assert "江苏实验中学" in found and "江苏省实验中学" not in found  # a province's school, as written
+    assert "宿迁实验学校" in found  # a city's school, as written
+    assert "睢宁县职教中心" in found  # a county's bare school type takes the county's level

@@ -339,9 +339,10 @@ def _kept_whole(head: Head, proper: str, anchored: bool) -> bool:
 
 def _place_part(last: DivisionMention, head: Head, proper: str) -> str:
     """The place in a canonical name: only the most specific division (杭州市西湖区教育局 → 西湖区教育局);
-    for bodies and bare school types, a name with its level (略阳职教中心 → 略阳县职教中心; 紫云县教育局 and
-    克州政府 as written), its own form otherwise (镇巴中学, 西安理工大学)."""
-    if head.type == "Government" or (not proper and head.bare_ok):
+    for bodies and a county's bare school types, a name with its level (略阳职教中心 → 略阳县职教中心; 紫云县教育局
+    and 克州政府 as written), its own form otherwise (镇巴中学, 西安理工大学; a province's or city's school as
+    the school calls itself: 广东实验中学, 深圳实验学校)."""
+    if head.type == "Government" or (not proper and head.bare_ok and last.division.level == "County"):
         return last.surface if _with_level(last) else last.division.name
     return last.surface
 
