@@ -145,7 +145,7 @@ def test_person_serves_the_body_named_before_them():
 
 def test_short_name_with_its_level_suffix_is_one_mention():
     found = names("大理州南涧县教育体育局组织培训。贵州省黔东南州台江县教育局派员参加。")
-    assert found.get("南涧县教体局") == "Government"  # as written: the short name with its level
+    assert found.get("南涧县教育体育局") == "Government"  # as written: the short name with its level
     assert found.get("台江县教育局") == "Government"
     assert not any("县县" in name for name in found)
 
@@ -405,7 +405,7 @@ def test_a_word_after_a_post_that_runs_on_is_no_name():
 @pytest.mark.parametrize("text, name, kind", [
     ("深圳明远书院与镇巴县中学结对。", "深圳明远书院", "School"),
     ("镇巴县兴隆镇中心完小开展读书活动。", "镇巴县兴隆镇中心完小", "School"),
-    ("汉中市教育研究室组织专家到镇巴县听课。", "汉中市教研室", "Organization"),
+    ("汉中市教育研究室组织专家到镇巴县听课。", "汉中市教育研究室", "Organization"),
     ("镇巴县兴隆镇石门村教学点只有两个年级。", "石门村教学点", "School"),
     ("陕西省基础教育高校联盟在略阳县设立工作站。", "陕西省基础教育高校联盟", "Organization"),
     ("镇巴县教育和科技局组织培训。", "镇巴县教育和科技局", "Government"),
@@ -435,7 +435,7 @@ def test_a_county_short_name_with_its_suffix_before_a_school():
 
 def test_one_character_short_name_of_a_xinjiang_prefecture():
     found = names("新疆克州人民政府与阿合奇县签订协议。")
-    assert found.get("克州政府") == "Government"
+    assert found.get("克州人民政府") == "Government"
 
 
 @pytest.mark.parametrize("text, full, short", [
@@ -548,3 +548,15 @@ def test_a_body_named_with_its_place_short_or_in_full_is_one_entity_across_artic
     full = bureau("紫云苗族布依族自治县教育局召开会议。")
     assert (short.name, full.name) == ("紫云县教育局", "紫云苗族布依族自治县教育局")  # each as its article writes it
     assert short.key == full.key  # one node in the graph, whichever form each article uses
+
+
+def test_a_body_keeps_its_full_name_and_its_contraction_joins_it():
+    ex = run("去年，平塘县教育和体育局与帮扶方签订协议。平塘县教体局还派出干部挂职。平塘县人民政府出资。县政府也参与。")
+    bodies = {e.name: e.aliases for e in ex.entities if e.type == "Government"}
+    assert "平塘县教育和体育局" in bodies and "平塘县教体局" in bodies["平塘县教育和体育局"]
+    assert "平塘县人民政府" in bodies and "平塘县政府" not in bodies
+
+
+def test_a_vocational_centre_school_and_its_short_county_form_are_one():
+    found = names("德保县职业技术教育中心学校迎来新生。德保职教中心与企业签订协议。")
+    assert [n for n, t in found.items() if t == "School"] == ["德保县职业技术教育中心学校"]

@@ -39,9 +39,13 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
 _COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
 _FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工业", "工程", "交通", "外国语", "传媒", "体育", "艺术",
            "民族", "石油", "林业", "商业", "经济", "政法", "文理", "电力", "中医药", "医学", "工商", "建筑"}
-_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心", "职教中心"),
+# Contractions that official names take in running text: a body keeps the form its article writes in full
+# (古丈县教育和体育局), and is keyed by the contracted one, so that 古丈县教体局 in the same or another article
+# is the same body. A county's vocational centre is often officially a 职业技术教育中心学校.
+_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心学校", "职教中心"),
+                  ("职业教育中心学校", "职教中心"), ("职教中心学校", "职教中心"), ("职业技术教育中心", "职教中心"),
                   ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
-                  ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
+                  ("教育委员会", "教委"), ("人民政府", "政府"))
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ def _generic_head(part: str) -> int:
 
 
 def canonical(name: str) -> str:
+    """The contracted form of a body's name (教育和体育局 → 教体局), the same whichever form is written."""
     for long, short in _ABBREVIATIONS:
         name = name.replace(long, short)
     return name
@@ -166,34 +171,50 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
 
 
 def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
-    """Give a body named once with its place in full and once short (紫云苗族布依族自治县教育局, 紫云县教育局)
-    the name of its first mention."""
+    """Give a body named once with its place in full and once short (紫云苗族布依族自治县教育局, 紫云县教育局;
+    长兴县职业技术教育中心学校, 长兴职教中心) one name: the place as its first mention writes it, and the body's
+    name in its longest, uncontracted form."""
     first: dict[tuple, str] = {}
+    longest: dict[tuple, str] = {}
+    for m in found:
+        key = _place_key(m)
+        if key is not None:
+            place, rest = _place_and_rest(m)
+            first.setdefault(key, place)
+            if len(rest) > len(longest.get(key, "")):
+                longest[key] = rest
     out = []
     for m in found:
         key = _place_key(m)
-        if key is None:
-            out.append(m)
-            continue
-        name = first.setdefault(key, m.name)
+        name = first[key] + longest[key] if key is not None else m.name
         out.append(m if name == m.name else replace(m, name=name))
     return out
 
 
-def _place_key(m: OrgMention) -> tuple | None:
+def _place_and_rest(m: OrgMention) -> tuple[str, str] | None:
+    """Split a placed body's name into the place as written (紫云县, 长兴) and the rest (教育局), or None."""
     div = m.division
     if div is None:
         return None
-    forms = sorted({div.name, *(s + div.name[-1] for s in div.short)}, key=len, reverse=True)
-    place = next((f for f in forms if m.name.startswith(f)), None)
-    return (m.type, div.adcode, m.name[len(place):]) if place else None
+    # a county's bodies are written with its bare short name (长兴职教中心); a city's name begins those of
+    # universities and their schools (北京师范大学, 南京师范大学附属中学), not of the city's own bodies
+    bare = div.short if m.type in ("School", "Government") and div.level == "County" else ()
+    forms = sorted({div.name, *bare, *(s + div.name[-1] for s in div.short)}, key=len, reverse=True)
+    place = next((f for f in forms if m.name.startswith(f) and len(m.name) > len(f)), None)
+    return (place, m.name[len(place):]) if place else None
+
+
+def _place_key(m: OrgMention) -> tuple | None:
+    split = _place_and_rest(m)
+    return (m.type, m.division.adcode, canonical(split[1])) if split else None
 
 
 def full_name(m: OrgMention) -> str:
-    """The body's name with its place written in full, the same in every article whichever form each uses
-    (紫云县教育局 and 紫云苗族布依族自治县教育局 → 紫云苗族布依族自治县教育局): what keys it across documents."""
+    """The body's name with its place written in full and contracted, the same in every article whichever
+    form each uses (紫云县教体局 and 紫云苗族布依族自治县教育和体育局 → 紫云苗族布依族自治县教体局): what keys it
+    across documents."""
     key = _place_key(m)
-    return m.division.name + key[2] if key is not None else m.name
+    return m.division.name + key[2] if key is not None else canonical(m.name)
 
 
 def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
@@ -292,7 +313,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     # a college of a university (西北师范大学教育学院) is one of its parts, not a university
     kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
-    return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+    name = completed + proper + head.word
+    return OrgMention(start, he, text[start:he], name[2:] if name.startswith("中共") else name, kind, division)
 
 
 def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> TownMention | None:
