@@ -560,3 +560,18 @@ def test_a_body_keeps_its_full_name_and_its_contraction_joins_it():
 def test_a_vocational_centre_school_and_its_short_county_form_are_one():
     found = names("德保县职业技术教育中心学校迎来新生。德保职教中心与企业签订协议。")
     assert [n for n, t in found.items() if t == "School"] == ["德保县职业技术教育中心学校"]
+
+
+def test_a_short_name_with_its_autonomous_level_is_not_doubled():
+    found = names("贵州省安顺市关岭布依族苗族自治县推进教育协作。关岭自治县教育局与帮扶方签订协议。")
+    assert found.get("关岭自治县教育局") == "Government"
+    assert not any("自治县自治县" in n for n in found)
+
+
+def test_a_school_numbered_digit_by_digit_with_a_zero_sign():
+    assert names("原沈阳市第一二〇中学教师到乡村支教。").get("沈阳市第一二〇中学") == "School"
+
+
+def test_a_department_of_education_in_general_is_not_the_ministry():
+    found = names("全县在上级教育部门指导下深化与帮扶方教育部门的合作。")
+    assert not any(n.endswith("教育部") for n in found)

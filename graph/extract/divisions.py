@@ -121,8 +121,15 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
                 division = None
         if suffixed:
             e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
+        elif division is not None and short and text.startswith(_autonomous(division), e):
+            e, form = e + 3, form + text[e:e + 3]  # 镇宁自治县: a short name with its autonomous level
         out.append(DivisionMention(s, e, form, division, short))
     return out
+
+
+def _autonomous(division: Division) -> str:
+    """The autonomous level a division's name ends with (自治县, 自治州, 自治旗), or a string no text holds."""
+    return division.name[-3:] if division.name[-3:-1] == "自治" else "\0"
 
 
 def _anchor_shorts(gaz: Gazetteer, anchors: list[str]) -> dict[str, Division]:

@@ -30,10 +30,11 @@ _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "�
 _NAMED_HEADS = {"基金会", "协会", "促进会", "联盟", "教研室", "教育研究室", "教育集团"}
 _AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
-_NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
+_NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",
+                   "教育部": "门"}  # 上级教育部门, 帮扶方教育部门: a department in general, not the ministry
 _PART_HEADS = {"学院", "研究院"}
 _PARENT_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "师大")  # bodies whose units a place may name
-_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # 第一五〇中学: numbers read digit by digit
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
 # across words (太原|理工 reads 太|原理|工), so they are judged by their parts instead.
 _COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
@@ -75,7 +76,7 @@ def _stops_by_len() -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 def _is_name_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()
+    return "\u4e00" <= ch <= "\u9fff" or ch == "〇" or ch.isascii() and ch.isalnum()  # 〇 lies outside the block
 
 
 def _stop_ends_at(text: str, pos: int) -> bool:
