@@ -575,3 +575,10 @@ def test_a_school_numbered_digit_by_digit_with_a_zero_sign():
 def test_a_department_of_education_in_general_is_not_the_ministry():
     found = names("全县在上级教育部门指导下深化与帮扶方教育部门的合作。")
     assert not any(n.endswith("教育部") for n in found)
+
+
+def test_a_bare_county_prefix_is_the_county_the_title_names():
+    found = names("丰宁满族自治县教育局2023年工作总结\n在京冀协作框架下，北京市密云区与我县签订协议。密云区选派教师来我县支教，"
+                  "我县教师赴密云区跟岗。县第二小学帮扶黄旗镇中心小学。")
+    assert found.get("丰宁满族自治县第二小学") == "School"
+    assert "密云区第二小学" not in found

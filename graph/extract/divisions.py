@@ -163,14 +163,18 @@ def _cuts_a_word(text: str, start: int, end: int) -> bool:
 _LEVEL_SUFFIXES = set("县市区州旗盟")
 
 
-def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "") -> Home:
-    """Pick the county (else prefecture, else province) a document is mostly about."""
+def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "",
+              title_end: int = 0) -> Home:
+    """Pick the county (else prefecture, else province) a document is mostly about: of the counties its
+    title names, if any (a county bureau's report names its county there, then mostly its partner's)."""
     gaz = gaz or load_gazetteer()
     counts = Counter(m.division.adcode for m in mentions if m.division is not None)
     by_level: dict[str, list[tuple[int, str]]] = {}
     for code, n in counts.items():
         by_level.setdefault(gaz.get(code).level, []).append((-n, code))
-    county = gaz.get(min(by_level["County"])[1]) if "County" in by_level else None
+    titled = {m.division.adcode for m in mentions if m.division is not None and m.end <= title_end}
+    counties = [c for c in by_level.get("County", ()) if c[1] in titled] or by_level.get("County")
+    county = gaz.get(min(counties)[1]) if counties else None
     prefecture = gaz.prefecture_of(county.adcode) if county else (
         gaz.get(min(by_level["Prefecture"])[1]) if "Prefecture" in by_level else None)
     anchor = county or prefecture

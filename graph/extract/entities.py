@@ -91,7 +91,8 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     gaz, text = load_gazetteer(), doc.text
     blocked = blocked if blocked is not None else blocked_mask(doc)
     divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
-    home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
+    home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""),
+                     title_end=text.find("\n"))
     towns = find_townships(text, divisions, home, blocked)
     orgs = find_organisations(text, divisions, home, blocked, towns)
     taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
