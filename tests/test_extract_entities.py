@@ -582,3 +582,25 @@ def test_a_bare_county_prefix_is_the_county_the_title_names():
                   "我县教师赴密云区跟岗。县第二小学帮扶黄旗镇中心小学。")
     assert found.get("丰宁满族自治县第二小学") == "School"
     assert "密云区第二小学" not in found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("帮扶工作队队长巴特尔是学校后勤处副处长。", "巴特尔"),  # no Han surname, before 是
+    ("会上，副旗长萨仁介绍了全旗教育情况。", "萨仁"),  # two characters before a reporting word
+    ("县教育局局长格桑顿珠说，教师回来后都成了骨干。", "格桑顿珠"),  # four characters before 说
+    ("延边州教育局副局长朴昌浩到学校看望教师。", "朴昌浩"),  # a Korean surname
+    ("物理学院教授郑海波挂职副校长。", "郑海波"),
+    ("原市第三中学数学教研组长陈秋菊也来到延边。", "陈秋菊"),
+    ("工作室主持人吴晓丽作了专题讲座。", "吴晓丽"),
+    ("研究生支教团团长邓志豪说，他们还将开设编程课。", "邓志豪"),
+    ("协作班学生罗小川来自广元市。", "罗小川"),
+    ("今年58岁的张秀兰又站上了讲台。", "张秀兰"),
+    ("队里年纪最大的刘建国老师血压偏高。", "刘建国"),
+])
+def test_people_introduced_by_a_post_or_an_age(text, person):
+    assert names(text).get(person) == "Person"
+
+
+@pytest.mark.parametrize("text", ["跟岗教师全程参与备课和听课。", "建设一支高素质教师队伍。"])
+def test_words_after_or_before_a_teacher_are_no_name(text):
+    assert not any(t == "Person" for t in names(text).values())

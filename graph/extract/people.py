@@ -15,7 +15,9 @@ _AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会")
 _FOLLOWERS = {"表示", "指出", "强调", "介绍", "同志", "主持", "出席", "讲话", "带队", "率队", "一行", "参加",
               "认为", "希望", "要求", "提出", "调研", "说道", "称赞", "说明"}
 # Posts that are also plain nouns (教师培训, 教师成长): the name after them must end where a name ends.
-_WEAK_POSTS = {"教师", "老师"}
+_WEAK_POSTS = {"教师", "老师", "学生"}
+# 今年52岁的李秀英: an age, then the person's name
+_AGED = re.compile(r"[0-9一二三四五六七八九十]+岁的")
 # A transliterated name after its post: given name · family name (艾尔肯·吐尔逊).
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,6}·(?:(?![在等和与及的了是说表])[\u4e00-\u9fff]){2,6}")
 
@@ -23,7 +25,7 @@ _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,6}·(?:(?![在等和与及的�
 # 其中林志远任西吉县第一中学副校长: a clause that opens with a name appointed to a post names a person.
 _APPOINTED = re.compile(r"(?:^|(?<=[，；。\n])|(?<=其中))([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)(?=[^，；。]{0,20}?(?:%s))")
 # words a name may stand before (教师陈晓雯为学生上课, 特岗教师刘梦瑶今年…)
-_AFTER_WEAK = {"说", "被", "也", "还", "为", "今年", "去年", "曾", "从"}
+_AFTER_WEAK = {"说", "被", "也", "还", "为", "今年", "去年", "曾", "从", "来自"}
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,24 @@ def _name_after(text: str, pos: int) -> str | None:
 
 
 def _rare_surname_name(text: str, pos: int) -> str | None:
-    """A three-character name whose surname is not listed (妥文华), accepted only where a name must end:
-    before a comma, 在, 等 or a reporting word (副县长妥文华在座谈会上…)."""
-    cand, after = text[pos:pos + 3], text[pos + 3:pos + 5]
-    if len(cand) < 3 or not all(map(_is_cjk, cand)) or _FUNCTION_CHARS & set(cand) or word_tag(cand[:2]) \
-            or word_tag(cand) or cand[0] in "到赴去来往从向" or word_tag(cand[1:]) == "ns":
-        return None
-    return cand if after[:1] in _NAME_ENDS or after in _FOLLOWERS else None
+    """A name whose surname is not listed (妥文华), or with no Han surname at all (其木格, 图雅, 次仁旺堆),
+    accepted only where a name must end: before a comma, 在, 等, 是, 则, 说 or a reporting word (副县长妥文华在
+    座谈会上…, 副旗长图雅介绍…). Two characters need a reporting word or 说 after them."""
+    for n in (4, 3, 2):
+        cand, after = text[pos:pos + n], text[pos + n:pos + n + 2]
+        whole = word_tag(cand)  # 乌力吉 is a name the dictionary knows, whatever 乌力 is
+        if len(cand) < n or not all(map(_is_cjk, cand)) or _FUNCTION_CHARS & set(cand) \
+                or (whole or "nr")[:2] != "nr" or cand[0] in "到赴去来往从向" \
+                or not whole and (word_tag(cand[:2]) or n > 2 and word_tag(cand[1:]) == "ns"
+                                  or n == 4 and word_tag(cand[:3])):
+            continue
+        ends = after in _FOLLOWERS or after[:1] == "说" or n > 2 and after[:1] in _NAME_ENDS | _RARE_ENDS
+        if ends:
+            return cand
+    return None
+
+
+_RARE_ENDS = set("是则说")
 
 
 def _name_before(text: str, pos: int) -> str | None:
@@ -99,12 +112,23 @@ def _plausible(name: str, surname_len: int = 1) -> bool:
     return tag is None or tag.startswith("nr")
 
 
+def _named_before_weak_post(text: str, ps: int, name: str | None) -> bool:
+    """True for a full name the dictionary knows as one, opening its phrase before 老师/教师 (最大的刘建国老师),
+    where the post does not begin a longer noun (高素质教师队伍)."""
+    return bool(name) and len(name) == 3 and (word_tag(name) or "")[:2] == "nr" \
+        and text[ps - 4:ps - 3] in _OPENS_PHRASE and not word_tag(text[ps:ps + 4])
+
+
+_OPENS_PHRASE = set("的，、。；：\n") | {""}
+
+
 def _weak_post_name(text: str, pos: int) -> str | None:
-    """The name after 教师/老师, three characters or two, where a name must end (教师马俊分别担任…)."""
+    """The name after 教师/老师, three characters or two, where a name must end (教师马俊分别担任…), and not
+    running into the next word (跟岗教师全程参与: 全程|参与)."""
     for n in (3, 2):
         name = text[pos:pos + n]
         if len(name) == n and name[0] in surnames() and all(map(_is_cjk, name)) and _ends_name(text, pos + n) \
-                and _plausible(name):
+                and _plausible(name) and not _runs_on(text, pos, pos + n):
             return name
     return None
 
@@ -142,9 +166,9 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
         if name and (foreign or _plausible(name)) and not any(blocked[pe:pe + len(name)]):
             found[pe] = PersonMention(pe, pe + len(name), name, match.group(), ps)
             continue
-        if match.group() in _WEAK_POSTS:
-            continue  # 高素质教师, 乡村教师: before such a post stands an attribute, not a name
         name = _name_before(text, ps)
+        if match.group() in _WEAK_POSTS and not _named_before_weak_post(text, ps, name):
+            continue  # 高素质教师, 乡村教师: before such a post stands an attribute, not a name
         if name and word_tag(text[ps - len(name) - 1:ps - len(name) + 1]):
             name = None  # 双方教育局长: 方 belongs to 双方
         if name and load_gazetteer().lookup(name + text[ps]):
@@ -153,6 +177,10 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
             found[ps - len(name)] = PersonMention(ps - len(name), ps, name, match.group(), ps)
     for person in _appointed(text, blocked):
         found.setdefault(person.start, person)
+    for m in _AGED.finditer(text):
+        name = _weak_post_name(text, m.end())
+        if name and not any(blocked[m.end():m.end() + len(name)]):
+            found.setdefault(m.end(), PersonMention(m.end(), m.end() + len(name), name, "", m.end()))
     return [found[k] for k in sorted(found)]
 
 
