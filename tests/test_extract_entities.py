@@ -604,3 +604,9 @@ def test_people_introduced_by_a_post_or_an_age(text, person):
 @pytest.mark.parametrize("text", ["跟岗教师全程参与备课和听课。", "建设一支高素质教师队伍。"])
 def test_words_after_or_before_a_teacher_are_no_name(text):
     assert not any(t == "Person" for t in names(text).values())
+
+
+def test_a_township_whose_first_character_is_a_stop_word_keeps_it():
+    found = names("专家来到长春市双阳区其安镇中心学校送教。介绍，其安镇中心学校与城区学校结对。")
+    assert found.get("其安镇中心学校") == "School" and found.get("其安镇") == "Township"
+    assert "安镇" not in found and "安镇中心学校" not in found
