@@ -51,6 +51,8 @@ def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
         if start in div_end and start != pos:
             return start, div_end[start]
         ch = text[start - 1]
+        if ch in stops and start - 1 in div_end and not blocked[start - 1]:
+            return start - 1, div_end[start - 1]  # 九台区其塔木镇: right after its county, a stop is the name's
         if blocked[start - 1] or not _is_cjk(ch) or ch in stops or text[start - 2:start] in stops:
             break
         start -= 1
@@ -63,6 +65,7 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
     div_end = {m.end: m for m in divisions if m.division is not None}
     covered = [(m.start, m.end) for m in divisions]
     out: list[TownMention] = []
+    anchored: dict[str, Division | None] = {}  # names read right after their county, whole
     for match in _SUFFIX.finditer(text):
         ss, se = match.span()
         if (se - ss == 1 and word_tag(text[ss:ss + 2])) or text[ss - 1:se] in _WORDS:
@@ -82,11 +85,27 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
         if county is not None and start != county.end:
             scope = home.county  # the county named earlier was not this township's prefix
         town = TownMention(start, se, text[start:se], "Township", scope)
+        if county is not None and start == county.end:
+            anchored[town.surface] = scope
         out.append(town)
         village = _VILLAGE.match(text, se)
         if village and not word_tag(village.group()) and village.group()[0] not in _FUNCTION \
                 and not any(blocked[village.start():village.end()]):
             out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
+    return _as_first_named(text, out, anchored)
+
+
+def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Division | None]) -> list[TownMention]:
+    """Extend a township read without its first character (塔木镇) to the name the article gave it after
+    its county (九台区其塔木镇), when the text holds that character before it."""
+    out = []
+    for t in towns:
+        for n in (1, 2):
+            whole = text[t.start - n:t.end] if t.start >= n else ""
+            if whole in named and t.surface not in named:
+                t = TownMention(t.start - n, t.end, whole, t.type, named[whole])
+                break
+        out.append(t)
     return out
 
 
