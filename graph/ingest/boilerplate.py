@@ -36,8 +36,6 @@ MAX_META_LINE = 200  # a footer line is short; a paragraph that starts with 来�
 def _is_navigation(line: str) -> bool:
     """A row of four or more short link labels and no sentence punctuation: 汉中新闻 留坝新闻 …, or with
     separators: 网站首页 | 机构概况 | 政务公开 …"""
-    if line.startswith("|"):  # a table row (trafilatura writes tables as Markdown), e.g. a list of pairs
-        return False
     items = [item for item in _NAV_SEPARATOR.split(line) if item]
     return len(items) >= 4 and all(_NAV_ITEM.fullmatch(item) for item in items)
 
