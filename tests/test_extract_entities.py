@@ -610,3 +610,14 @@ def test_a_township_whose_first_character_is_a_stop_word_keeps_it():
     found = names("专家来到长春市双阳区其安镇中心学校送教。介绍，其安镇中心学校与城区学校结对。")
     assert found.get("其安镇中心学校") == "School" and found.get("其安镇") == "Township"
     assert "安镇" not in found and "安镇中心学校" not in found
+
+
+def test_a_charity_named_after_its_place_and_later_without_it_is_one_body():
+    ex = run("香港仁爱慈善会捐建的希望小学落成。仁爱慈善会会长表示将继续资助。")
+    bodies = {e.name: e.aliases for e in ex.entities if e.type == "Organization"}
+    assert list(bodies) == ["香港仁爱慈善会"] and "仁爱慈善会" in bodies["香港仁爱慈善会"]
+
+
+def test_a_studio_named_after_its_teacher_is_an_organisation():
+    found = names("市第一中学“李红梅名师工作室”一行6人来到乡村学校送教。")
+    assert found.get("李红梅名师工作室") == "Organization"

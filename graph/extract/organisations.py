@@ -27,7 +27,7 @@ _LEVELS = set("省市县区州乡镇")
 _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团", "公司"}  # need a place or a proper name
 # Bodies that a descriptive word alone does not name (公益基金会, 片区联盟, 网络教研室): they need a place, a
 # proper word, or a word the dictionary knows only as a given name (春晖基金会).
-_NAMED_HEADS = {"基金会", "协会", "促进会", "联盟", "教研室", "教育研究室", "教育集团"}
+_NAMED_HEADS = {"基金会", "协会", "慈善会", "促进会", "联盟", "教研室", "教育研究室", "教育集团", "名师工作室"}
 _AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",

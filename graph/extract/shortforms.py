@@ -91,7 +91,7 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
             name = full.name if full is not None else name
         if name == m.name and m.type == "Enterprise":
             name = _part_of(m, orgs) or name
-        if name == m.name and m.type == "School":
+        if name == m.name and m.type in ("School", "Organization"):
             name = _placed_form(m, orgs) or name
         renamed[m.name] = name
         out.append(m if name == m.name else replace(m, name=name))
@@ -108,12 +108,18 @@ def _part_of(m: OrgMention, orgs: list[OrgMention]) -> str | None:
 
 
 def _placed_form(m: OrgMention, orgs: list[OrgMention]) -> str | None:
-    """The one school named as this one after a place (城南中学 in 永新县城南中学, 南山外国语学校 after 深圳市)."""
+    """The one school or body named as this one after a place (城南中学 in 永新县城南中学, 南山外国语学校 after
+    深圳市, 明德慈善会 after 澳门)."""
     if len(m.name) < 4:
         return None
-    owners = {f.name for f in orgs if f.type == "School" and len(f.name) > len(m.name) and f.name.endswith(m.name)
-              and load_gazetteer().lookup(f.name[:-len(m.name)])}
+    owners = {f.name for f in orgs if f.type == m.type and len(f.name) > len(m.name) and f.name.endswith(m.name)
+              and _is_place(f.name[:-len(m.name)])}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _is_place(part: str) -> bool:
+    """True for a division's name, or a place the dictionary knows that the gazetteer does not hold (澳门)."""
+    return bool(load_gazetteer().lookup(part)) or word_tag(part) == "ns"
 
 
 def short_forms(text: str, matches: list[re.Match], found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
