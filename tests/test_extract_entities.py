@@ -621,3 +621,9 @@ def test_a_charity_named_after_its_place_and_later_without_it_is_one_body():
 def test_a_studio_named_after_its_teacher_is_an_organisation():
     found = names("市第一中学“李红梅名师工作室”一行6人来到乡村学校送教。")
     assert found.get("李红梅名师工作室") == "Organization"
+
+
+def test_a_township_school_named_by_its_head_alone_is_the_one_with_its_own_name():
+    found = names("慈善会捐建泸溪县武溪镇希望小学落成\n由慈善会捐资兴建的武溪镇仁爱希望小学新教学楼落成启用。")
+    schools = [n for n, t in found.items() if t == "School"]
+    assert schools == ["武溪镇仁爱希望小学"]

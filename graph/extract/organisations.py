@@ -220,7 +220,9 @@ def full_name(m: OrgMention) -> str:
 
 def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
     """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
-    township with that head (方祥乡中心小学); with none, or several, it names nothing."""
+    township with that head (方祥乡中心小学); with none, or several, it names nothing. So is a school called
+    by its township and head alone (古丈县默戎镇希望小学) when the article names one such school with its own
+    name between them (默戎镇明德希望小学)."""
     out = []
     for m in found:
         if m.name[:1] in "乡镇" and m.name[1:] in heads():
@@ -229,8 +231,24 @@ def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
             if len(owners) == 1:
                 out.append(replace(m, name=owners.pop()))
             continue
-        out.append(m)
+        named = _named_in_township(m, found) if m.type == "School" else None
+        out.append(replace(m, name=named) if named else m)
     return out
+
+
+def _named_in_township(m: OrgMention, found: list[OrgMention]) -> str | None:
+    split = _place_and_rest(m)
+    rest = split[1] if split else m.name
+    level = max(rest.find("镇"), rest.find("乡"))
+    town, head = rest[:level + 1], rest[level + 1:]
+    if level < 1 or head not in heads():
+        return None
+    owners = {f.name for f in found if f.type == "School" and f.name.startswith(town) and f.name.endswith(head)
+              and len(f.name) > len(town) + len(head) and not _ORDINAL_START.match(f.name[len(town):])}
+    return owners.pop() if len(owners) == 1 else None
+
+
+_ORDINAL_START = re.compile(r"第|[0-9一二三四五六七八九十]")  # 某镇第二中心小学 is another school
 
 
 def _attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
