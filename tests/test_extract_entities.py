@@ -627,3 +627,16 @@ def test_a_township_school_named_by_its_head_alone_is_the_one_with_its_own_name(
     found = names("慈善会捐建泸溪县武溪镇希望小学落成\n由慈善会捐资兴建的武溪镇仁爱希望小学新教学楼落成启用。")
     schools = [n for n, t in found.items() if t == "School"]
     assert schools == ["武溪镇仁爱希望小学"]
+
+
+def test_a_universitys_affiliated_school_named_with_a_place_is_one_school():
+    found = names("汉中市宁强县与陕西师范大学合作创办陕西师范大学附属宁强实验学校。陕西师范大学选派教师到"
+                  "附属宁强实验学校任教。")
+    assert [n for n, t in found.items() if t == "School"] == ["陕西师范大学附属宁强实验学校"]
+    assert found.get("陕西师范大学") == "University"
+
+
+def test_a_verb_before_a_name_the_article_writes_alone_is_cut():
+    found = names("长安大学与县政府签约。学校由县政府建设，委托长安大学管理。")
+    assert found.get("长安大学") == "University"
+    assert not any(n.startswith("委托") for n in found)

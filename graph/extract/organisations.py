@@ -166,7 +166,7 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _bare_township_schools(_attached(text, _longest(found)))
+    found = _bare_township_schools(_affiliated(text, _attached(text, _known_after_word(_longest(found)))))
     found = _longest(found + short_forms(text, matches, found, blocked))
     return _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
 
@@ -216,6 +216,54 @@ def full_name(m: OrgMention) -> str:
     across documents."""
     key = _place_key(m)
     return m.division.name + key[2] if key is not None else canonical(m.name)
+
+
+def _known_after_word(found: list[OrgMention]) -> list[OrgMention]:
+    """Cut a common word off a name that is another found name after it (委托西北师范大学管理: 委托 is the
+    sentence's verb, 西北师范大学 the name the article also writes alone)."""
+    names = {(m.type, m.name) for m in found}
+    out = []
+    for m in found:
+        for n in (2, 1, 3, 4):
+            word, rest = m.name[:n], m.name[n:]
+            if (m.type, rest) in names and len(rest) >= 4 and m.surface.endswith(rest) \
+                    and word_tag(word) not in (None, "ns", "nz", "nt", "j", "nr") and not _is_place_name(word):
+                m = replace(m, start=m.end - len(rest), surface=rest, name=rest, division=None)
+                break
+        out.append(m)
+    return out
+
+
+def _is_place_name(word: str) -> bool:
+    from .gazetteer import load_gazetteer
+
+    return bool(load_gazetteer().lookup(word))
+
+
+def _affiliated(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Join a school named right after a university and 附属 to it (西北师范大学附属临洮实验学校: the
+    university's school in 临洮, not 临洮县实验学校), and name a later 附属临洮实验学校 as that school."""
+    out: list[OrgMention] = []
+    joined: dict[str, str] = {}  # 附属 + the school's own words → the full name
+    for m in found:
+        parent = out[-1] if out else None
+        own = text[m.start:m.end]
+        if m.type == "School" and parent is not None and parent.type == "University" \
+                and text[parent.end:m.start] in _AFFILIATION:
+            name = parent.name + text[parent.end:m.end]
+            joined[text[parent.end:m.end]] = name
+            out[-1] = replace(parent, end=m.end, surface=text[parent.start:m.end], name=name, type="School",
+                              division=None)
+        elif m.type == "School" and text[m.start - 2:m.start] in _AFFILIATION \
+                and text[m.start - 2:m.end] in joined:
+            out.append(replace(m, start=m.start - 2, surface=text[m.start - 2:m.end],
+                               name=joined[text[m.start - 2:m.end]], division=None))
+        else:
+            out.append(m)
+    return out
+
+
+_AFFILIATION = ("附属", "附设")
 
 
 def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
