@@ -640,3 +640,20 @@ def test_a_verb_before_a_name_the_article_writes_alone_is_cut():
     found = names("长安大学与县政府签约。学校由县政府建设，委托长安大学管理。")
     assert found.get("长安大学") == "University"
     assert not any(n.startswith("委托") for n in found)
+
+
+def test_a_campus_named_after_a_district_names_no_district():
+    found = names("大学在金水校区召开帮扶工作推进会。")
+    assert not any(t == "County" for t in found.values())
+
+
+def test_a_place_inside_a_schools_name_does_not_anchor_short_names():
+    found = names("贵州省安顺市镇宁自治县城关第一小学与青岛嘉峪关学校结对。城关第一小学校长说，两校交流频繁。")
+    assert "城关区" not in found
+    assert [n for n, t in found.items() if t == "School"].count("镇宁自治县城关第一小学") == 1
+    assert len([t for t in found.values() if t == "School"]) == 2
+
+
+def test_a_persons_name_found_once_hides_a_place_name_in_every_use():
+    found = names("海南大学副校长林振东出席会议。林振东说，新一轮协议将持续发力。")
+    assert found.get("林振东") == "Person" and "海口市" not in found

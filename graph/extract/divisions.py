@@ -94,8 +94,11 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     # deduplicated at once: a long text repeats its places, and every resolve below scans the anchors
     anchors = list(dict.fromkeys(d.adcode for _s, _e, form, short in hits if not short
                                  for d in [gaz.resolve(form)] if d is not None))
-    # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them
-    anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e)
+    # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them;
+    # not one right after another place, which begins a body's own name (青岛嘉峪关学校 says nothing of 甘肃)
+    ends = {e for _s, e, _form, _short in hits}
+    anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e, ends)
+                and not (s in ends and _head_follows(text, e))
                 for d in [gaz.resolve(form, anchors)] if d is not None and d.level != "County"]
     anchors = list(dict.fromkeys(anchors))
     context = _with_ancestors(gaz, anchors)
@@ -103,8 +106,9 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     by_short = _anchor_shorts(gaz, anchors)
     out = []
     for s, e, form, short in hits:
-        if short and _cuts_a_word(text, s, e) and not _head_follows(text, e):
-            continue
+        if short and _cuts_a_word(text, s, e, ends) and not _head_follows(text, e) \
+                or short and text.startswith("校区", e):
+            continue  # 赛罕校区: a campus named after its district
         # a short name with a level suffix that the article's own division bears (东乡县 beside
         # 东乡族自治县) is that division, not another place that once had the name
         division = by_short.get(form[:-1]) if short and form[-1:] in "县区市州旗" else None
@@ -125,6 +129,15 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
             e, form = e + 3, form + text[e:e + 3]  # 镇宁自治县: a short name with its autonomous level
         out.append(DivisionMention(s, e, form, division, short))
     return out
+
+
+def place_forms(division: Division, bare: bool = True) -> list[str]:
+    """The forms a body's name may begin with to place it in the division, longest first: 镇宁布依族苗族自治县,
+    镇宁自治县, 镇宁县 and (when bare) 镇宁."""
+    level = _autonomous(division)
+    forms = {division.name, *(s + division.name[-1] for s in division.short),
+             *(s + level for s in division.short if level != "\0"), *(division.short if bare else ())}
+    return sorted(forms, key=len, reverse=True)
 
 
 def _autonomous(division: Division) -> str:
@@ -153,10 +166,11 @@ def _near(gaz: Gazetteer, division: Division, context: set[str]) -> bool:
     return division.adcode in context or (prefecture is not None and prefecture.adcode in context)
 
 
-def _cuts_a_word(text: str, start: int, end: int) -> bool:
+def _cuts_a_word(text: str, start: int, end: int, ends=()) -> bool:
     """True when a short name's edge splits a dictionary word (每周至少: 周至 cuts 至少); a level suffix
-    after it is the name's own, whatever word it makes with the last character (紫云县: 云县)."""
-    return bool(start > 0 and word_tag(text[start - 1:start + 1])) or bool(
+    after it is the name's own, whatever word it makes with the last character (紫云县: 云县), and so is
+    the end of a place named right before it (安顺市镇宁: 市镇)."""
+    return bool(start > 0 and start not in ends and word_tag(text[start - 1:start + 1])) or bool(
         end < len(text) and text[end] not in _LEVEL_SUFFIXES and word_tag(text[end - 1:end + 1]))
 
 

@@ -41,6 +41,14 @@ def blocked_mask(doc: Document) -> list[bool]:
     return mask
 
 
+def _every_use(text: str, people) -> list[tuple[int, int]]:
+    """Spans of every use of the people's names, found beside a post once (副校长林振东… 林振东说)."""
+    names = sorted({p.name for p in people}, key=len, reverse=True)
+    if not names:
+        return []
+    return [m.span() for m in re.finditer("|".join(map(re.escape, names)), text)]
+
+
 def division_key(adcode: str) -> str:
     return f"div:{adcode}"
 
@@ -100,7 +108,7 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     for p in programmes:
         taken.mark(p.start, p.end)
     people = [p for p in find_people(text, blocked) if not taken.touches(p.start, p.end)]
-    named = Coverage(len(text), ((p.start, p.end) for p in people))  # 刘振东: 振东 names no place here
+    named = Coverage(len(text), _every_use(text, people))  # 刘振东: 振东 names no place here, nor in 刘振东说
     out = _Collector(doc)
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)

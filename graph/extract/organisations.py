@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .divisions import DivisionMention, Home
+from .divisions import DivisionMention, Home, place_forms
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, resolve_short_forms, short_forms
@@ -199,8 +199,7 @@ def _place_and_rest(m: OrgMention) -> tuple[str, str] | None:
         return None
     # a county's bodies are written with its bare short name (长兴职教中心); a city's name begins those of
     # universities and their schools (北京师范大学, 南京师范大学附属中学), not of the city's own bodies
-    bare = div.short if m.type in ("School", "Government") and div.level == "County" else ()
-    forms = sorted({div.name, *bare, *(s + div.name[-1] for s in div.short)}, key=len, reverse=True)
+    forms = place_forms(div, bare=m.type in ("School", "Government") and div.level == "County")
     place = next((f for f in forms if m.name.startswith(f) and len(m.name) > len(f)), None)
     return (place, m.name[len(place):]) if place else None
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .divisions import place_forms
 from .gazetteer import load_gazetteer
 from .lexicon import abbreviation_heads, generic_names
 from .spans import Coverage
@@ -79,9 +80,13 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
     longest = {key: max(ms, key=lambda m: (len(m.name), m.name)).name for key, ms in by_core.items()}
     shorts = set(abbreviation_heads())
     out, renamed = [], {}  # one look per distinct name: name-dense texts repeat their names
+    placed = {}  # a short form takes the place of the full name it stands for, so both are keyed alike
+    for m in orgs:
+        placed.setdefault(m.name, m.division)
     for m in orgs:
         if m.name in renamed:
-            out.append(m if renamed[m.name] == m.name else replace(m, name=renamed[m.name]))
+            name = renamed[m.name]
+            out.append(m if name == m.name else replace(m, name=name, division=placed.get(name, m.division)))
             continue
         key = _place_and_core(m)
         name = longest.get(key, m.name) if key is not None and key[0] else m.name
@@ -94,7 +99,7 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
         if name == m.name and m.type in ("School", "Organization"):
             name = _placed_form(m, orgs) or name
         renamed[m.name] = name
-        out.append(m if name == m.name else replace(m, name=name))
+        out.append(m if name == m.name else replace(m, name=name, division=placed.get(name, m.division)))
     return out
 
 
@@ -113,7 +118,8 @@ def _placed_form(m: OrgMention, orgs: list[OrgMention]) -> str | None:
     if len(m.name) < 4:
         return None
     owners = {f.name for f in orgs if f.type == m.type and len(f.name) > len(m.name) and f.name.endswith(m.name)
-              and _is_place(f.name[:-len(m.name)])}
+              and (_is_place(f.name[:-len(m.name)])
+                   or f.division is not None and f.name[:-len(m.name)] in place_forms(f.division))}
     return owners.pop() if len(owners) == 1 else None
 
 
