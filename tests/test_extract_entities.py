@@ -657,3 +657,19 @@ def test_a_place_inside_a_schools_name_does_not_anchor_short_names():
 def test_a_persons_name_found_once_hides_a_place_name_in_every_use():
     found = names("海南大学副校长林振东出席会议。林振东说，新一轮协议将持续发力。")
     assert found.get("林振东") == "Person" and "海口市" not in found
+
+
+def test_a_universitys_college_or_department_is_an_organisation_named_with_it():
+    found = names("兰州大学历史学与考古学系与宁夏大学经济与管理学院开展联合调查。")
+    assert found.get("兰州大学历史学与考古学系") == "Organization"
+    assert found.get("宁夏大学经济与管理学院") == "Organization"
+
+
+def test_a_bare_college_of_a_field_is_a_part_of_the_university_named_before():
+    found = names("四川师范大学对口帮扶甘孜县。学校援建了一间舞蹈教室，舞蹈学院的师生每周上课。")
+    assert found.get("四川师范大学舞蹈学院") == "Organization" and "舞蹈学院" not in found
+
+
+def test_a_university_named_only_with_its_college_is_named_too():
+    found = names("东北林业大学生态学院的有关负责人出席仪式。")
+    assert found.get("东北林业大学") == "University"

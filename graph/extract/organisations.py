@@ -14,6 +14,7 @@ from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, resolve_short_forms, short_forms
 from .townships import TownMention
+from .units import affiliated, attached, parent_universities, units
 from .spans import Coverage
 from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 
@@ -33,7 +34,6 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家�
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",
                    "教育部": "门"}  # 上级教育部门, 帮扶方教育部门: a department in general, not the ministry
 _PART_HEADS = {"学院", "研究院"}
-_PARENT_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "师大")  # bodies whose units a place may name
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # 第一五〇中学: numbers read digit by digit
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
 # across words (太原|理工 reads 太|原理|工), so they are judged by their parts instead.
@@ -166,9 +166,10 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _bare_township_schools(_affiliated(text, _attached(text, _known_after_word(_longest(found)))))
+    found = _bare_township_schools(_longest(units(text, affiliated(text, attached(text, _known_after_word(_longest(found)))))))
     found = _longest(found + short_forms(text, matches, found, blocked))
-    return _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
+    found = _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
+    return sorted(found + parent_universities(found), key=lambda m: m.start)
 
 
 def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
@@ -239,32 +240,6 @@ def _is_place_name(word: str) -> bool:
     return bool(load_gazetteer().lookup(word))
 
 
-def _affiliated(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    """Join a school named right after a university and 附属 to it (西北师范大学附属临洮实验学校: the
-    university's school in 临洮, not 临洮县实验学校), and name a later 附属临洮实验学校 as that school."""
-    out: list[OrgMention] = []
-    joined: dict[str, str] = {}  # 附属 + the school's own words → the full name
-    for m in found:
-        parent = out[-1] if out else None
-        own = text[m.start:m.end]
-        if m.type == "School" and parent is not None and parent.type == "University" \
-                and text[parent.end:m.start] in _AFFILIATION:
-            name = parent.name + text[parent.end:m.end]
-            joined[text[parent.end:m.end]] = name
-            out[-1] = replace(parent, end=m.end, surface=text[parent.start:m.end], name=name, type="School",
-                              division=None)
-        elif m.type == "School" and text[m.start - 2:m.start] in _AFFILIATION \
-                and text[m.start - 2:m.end] in joined:
-            out.append(replace(m, start=m.start - 2, surface=text[m.start - 2:m.end],
-                               name=joined[text[m.start - 2:m.end]], division=None))
-        else:
-            out.append(m)
-    return out
-
-
-_AFFILIATION = ("附属", "附设")
-
-
 def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
     """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
     township with that head (方祥乡中心小学); with none, or several, it names nothing. So is a school called
@@ -296,22 +271,6 @@ def _named_in_township(m: OrgMention, found: list[OrgMention]) -> str | None:
 
 
 _ORDINAL_START = re.compile(r"第|[0-9一二三四五六七八九十]")  # 某镇第二中心小学 is another school
-
-
-def _attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    """Join a body named by a place right after a university or institute to it: the place begins a unit of
-    that parent (…基础教育研究院沧源工作站 is the institute's station, not a 沧源工作站 of its own)."""
-    out: list[OrgMention] = []
-    for m in found:
-        parent = out[-1] if out else None
-        if m.type != "Organization" or m.division is None or m.surface != text[m.start:m.end] \
-                or not text[:m.start].endswith(_PARENT_HEADS):
-            out.append(m)
-        elif parent is not None and parent.end == m.start:
-            out[-1] = replace(parent, end=m.end, surface=parent.surface + m.surface, name=parent.name + m.surface,
-                              type="Organization")
-        # else the parent went unread (基础教育研究院 after a university): the unit is dropped with it
-    return out
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
