@@ -608,7 +608,8 @@ def test_words_after_or_before_a_teacher_are_no_name(text):
 
 def test_a_township_whose_first_character_is_a_stop_word_keeps_it():
     found = names("专家来到长春市双阳区其安镇中心学校送教。介绍，其安镇中心学校与城区学校结对。")
-    assert found.get("其安镇中心学校") == "School" and found.get("其安镇") == "Township"
+    assert [n for n, t in found.items() if t == "School"] == ["双阳区其安镇中心学校"]
+    assert found.get("其安镇") == "Township"
     assert "安镇" not in found and "安镇中心学校" not in found
 
 
@@ -673,3 +674,8 @@ def test_a_bare_college_of_a_field_is_a_part_of_the_university_named_before():
 def test_a_university_named_only_with_its_college_is_named_too():
     found = names("东北林业大学生态学院的有关负责人出席仪式。")
     assert found.get("东北林业大学") == "University"
+
+
+def test_a_township_right_after_its_county_keeps_a_stop_character_inside_its_name():
+    found = names("教师来自商丘市睢县益和镇中学和睢县平岗镇中学。")
+    assert found.get("睢县益和镇中学") == "School" and found.get("益和镇") == "Township"

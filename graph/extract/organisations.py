@@ -292,6 +292,9 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     if town is not None and name_start != town.start:
         name_start = start = town.start  # 吸纳试马镇中心小学: the words before the township are not the name's
         prefix, chain = None, []
+        county = div_end.get(town.start)
+        if county is not None and county.division is not None and town.county == county.division:
+            start, chain = county.start, [county]  # 民权县人和镇中学: the walk stopped inside the township's name
     proper = text[name_start:hs]
     descriptive = head.word in _NAMED_HEADS and bool(prefix or chain)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \

@@ -51,12 +51,24 @@ def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
         if start in div_end and start != pos:
             return start, div_end[start]
         ch = text[start - 1]
-        if ch in stops and start - 1 in div_end and not blocked[start - 1]:
-            return start - 1, div_end[start - 1]  # 九台区其塔木镇: right after its county, a stop is the name's
         if blocked[start - 1] or not _is_cjk(ch) or ch in stops or text[start - 2:start] in stops:
             break
         start -= 1
     return start, div_end.get(start) if start != pos else None
+
+
+def _county_before(text: str, pos: int, div_end: dict[int, DivisionMention],
+                   blocked: list[bool]) -> DivisionMention | None:
+    """The county named right before a township's name of two to four characters that opens with no
+    function word, whatever stop characters the name holds (人和镇, 其塔木镇)."""
+    for start in range(pos - 2, max(pos - _LONGEST, 0) - 1, -1):
+        county = div_end.get(start)
+        if county is not None and county.division.level == "County":
+            part = text[start:pos]
+            ok = all(map(_is_cjk, part)) and part[0] not in _FUNCTION and not any(blocked[start:pos]) \
+                and trim_name(part, anchored=True)[0] == part  # not 县组织乡…: no verb in it
+            return county if ok else None
+    return None
 
 
 def find_townships(text: str, divisions: list[DivisionMention], home: Home,
@@ -70,15 +82,21 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
         ss, se = match.span()
         if (se - ss == 1 and word_tag(text[ss:ss + 2])) or text[ss - 1:se] in _WORDS:
             continue  # 乡村, 乡镇, 下乡, 城镇, 家乡: words, not a township's suffix
-        start, county = _name_before(text, ss, div_end, blocked)
-        if county is None and ss - start == _LONGEST:
-            start = _window_start(text, start, ss)
-        part = text[start:ss]
-        if county is None and pos_inside(covered, ss):
-            continue
-        kept, _proper = trim_name(part, anchored=True)
-        start = ss - len(kept)
-        if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() or _FUNCTION & set(kept) \
+        county = _county_before(text, ss, div_end, blocked)
+        if county is not None:  # 九台区其塔木镇, 民权县人和镇: right after its county, stops are the name's
+            start = county.end
+            kept = text[start:ss]
+        else:
+            start, county = _name_before(text, ss, div_end, blocked)
+            if county is None and ss - start == _LONGEST:
+                start = _window_start(text, start, ss)
+            if county is None and pos_inside(covered, ss):
+                continue
+            kept, _proper = trim_name(text[start:ss], anchored=True)
+            start = ss - len(kept)
+            if _FUNCTION & set(kept):
+                continue
+        if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() \
                 or (kept + match.group()) in _WORDS or any(blocked[start:se]):
             continue
         scope = county.division if county is not None and county.division.level == "County" else home.county
