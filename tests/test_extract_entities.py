@@ -679,3 +679,8 @@ def test_a_university_named_only_with_its_college_is_named_too():
 def test_a_township_right_after_its_county_keeps_a_stop_character_inside_its_name():
     found = names("教师来自商丘市睢县益和镇中学和睢县平岗镇中学。")
     assert found.get("睢县益和镇中学") == "School" and found.get("益和镇") == "Township"
+
+
+def test_a_numbered_school_named_by_a_township_without_its_level():
+    found = names("学校派驻阿尔山市明水河镇的干部。学校还为明水河第三小学援建了音乐教室。")
+    assert found.get("明水河第三小学") == "School"

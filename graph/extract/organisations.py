@@ -298,6 +298,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     proper = text[name_start:hs]
     descriptive = head.word in _NAMED_HEADS and bool(prefix or chain)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
+            or _township_numbered(proper, town_end) \
             or head.type == "University" and _region_and_field(proper) \
             or word_tag(proper + head.word) in ("nt", "nz", "ns", "j") and len(proper) >= 2 \
             or descriptive:
@@ -358,6 +359,15 @@ def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> T
             return town
         return None
     return None
+
+
+def _township_numbered(proper: str, town_end: dict[int, TownMention]) -> bool:
+    """True for a numbered school named by a township of the article without its level (巴彦呼舒第三 after
+    巴彦呼舒镇): a place's name, though the dictionary knows none of it."""
+    match = _ORDINAL.search(proper)
+    bare = proper[:match.start()] if match else ""
+    return len(bare) >= 2 and any(t.surface == bare + t.surface[-1] and t.type == "Township"
+                                  for t in town_end.values())
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:
