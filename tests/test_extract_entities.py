@@ -684,3 +684,11 @@ def test_a_township_right_after_its_county_keeps_a_stop_character_inside_its_nam
 def test_a_numbered_school_named_by_a_township_without_its_level():
     found = names("学校派驻阿尔山市明水河镇的干部。学校还为明水河第三小学援建了音乐教室。")
     assert found.get("明水河第三小学") == "School"
+
+
+def test_a_county_short_name_and_gaozhong_is_its_high_school():
+    ex = run("柳州市第一中学与融水苗族自治县高级中学签订协议。柳州一中每学期派骨干到融水高中送教。"
+             "县里重视高中教育。")
+    schools = {e.name: e.aliases for e in ex.entities if e.type == "School"}
+    assert "融水苗族自治县高级中学" in schools and "融水高中" in schools["融水苗族自治县高级中学"]
+    assert not any(n.endswith("县高中") for n in schools)

@@ -32,7 +32,7 @@ _NAMED_HEADS = {"基金会", "协会", "慈善会", "促进会", "联盟", "教�
 _AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",
-                   "教育部": "门"}  # 上级教育部门, 帮扶方教育部门: a department in general, not the ministry
+                   "教育部": "门", "高中": "生学教阶部年段"}  # 上级教育部门, 帮扶方教育部门: a department in general, not the ministry
 _PART_HEADS = {"学院", "研究院"}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # 第一五〇中学: numbers read digit by digit
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
@@ -46,7 +46,7 @@ _FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工�
 _ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心学校", "职教中心"),
                   ("职业教育中心学校", "职教中心"), ("职教中心学校", "职教中心"), ("职业技术教育中心", "职教中心"),
                   ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
-                  ("教育委员会", "教委"), ("人民政府", "政府"))
+                  ("教育委员会", "教委"), ("人民政府", "政府"), ("高级中学", "高中"))
 
 
 @dataclass(frozen=True)
@@ -320,6 +320,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     if head.word in _NAMED_HEADS and not (prefix or chain or town or looks_proper or unknown_run(proper)
                                           or any(flag.startswith("nr") for _w, flag in tags(proper))):
         return None
+    if head.word == "高中" and not (chain and not proper and chain[-1].short and not _with_level(chain[-1])):
+        return None  # only 都安高中, a county's short name and 高中, contracts a high school's name; 县高中 is a level
     if head.word in _NEEDS_PROPER and not proper and not _county_kindergarten(head, chain, text, start):
         return None  # 环县学校 is the county's schools, not a school
     if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
