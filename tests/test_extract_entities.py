@@ -692,3 +692,10 @@ def test_a_county_short_name_and_gaozhong_is_its_high_school():
     schools = {e.name: e.aliases for e in ex.entities if e.type == "School"}
     assert "融水苗族自治县高级中学" in schools and "融水高中" in schools["融水苗族自治县高级中学"]
     assert not any(n.endswith("县高中") for n in schools)
+
+
+def test_a_short_form_the_article_notes_names_the_body_wherever_it_is_used():
+    ex = run("陕西省宁强县职业教育中心（以下简称“宁职中”）与企业合作。企业向宁职中捐赠设备。")
+    schools = [e for e in ex.entities if e.type == "School"]
+    assert [e.name for e in schools] == ["宁强县职业教育中心"] and "宁职中" in schools[0].aliases
+    assert sum(m.key == schools[0].key for m in ex.mentions) == 3

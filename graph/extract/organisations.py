@@ -12,7 +12,7 @@ from functools import cache
 from .divisions import DivisionMention, Home, place_forms
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
-from .shortforms import enterprise_parts, resolve_short_forms, short_forms
+from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
 from .townships import TownMention
 from .units import affiliated, attached, parent_universities, units
 from .spans import Coverage
@@ -168,7 +168,8 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
     found = _bare_township_schools(_longest(units(text, affiliated(text, attached(text, _known_after_word(_longest(found)))))))
     found = _longest(found + short_forms(text, matches, found, blocked))
-    found = _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
+    found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
+    found = _one_name_per_place(noted_short_forms(text, found, blocked))
     return sorted(found + parent_universities(found), key=lambda m: m.start)
 
 

@@ -6,7 +6,8 @@ Four general rules, no list of names:
     appear in order in the full one, and the heads correspond: seeds/lexicons/abbreviations.tsv);
   - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司;
   - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学;
-  - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司.
+  - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司;
+  - a short form the article notes after the full name: 长兴县职业技术教育中心学校（以下简称“长兴职教中心”）.
 A short form with no full name in the article stays its own entity.
 """
 from __future__ import annotations
@@ -206,3 +207,29 @@ def _contractions(core: str) -> list[str]:
         return []
     words = [rest[i:i + 2] for i in range(0, len(rest), 2)]
     return [core[:2] + a[0] + b[0] for a, b in zip(words, words[1:])]
+
+
+# （以下简称“长兴职教中心”）, (简称"西理工"): the article's own short form for the name right before it
+_NOTE = re.compile(r"[（(](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?[）)]")
+
+
+def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
+    """Name every use of a short form the article notes right after a body's name as that body."""
+    ends = {m.end: m for m in found}
+    notes = {}
+    for note in _NOTE.finditer(text):
+        owner = ends.get(note.start())
+        if owner is not None and note.group(1) != owner.name:
+            notes[note.group(1)] = owner
+    if not notes:
+        return found
+    out = [m if m.surface not in notes or m is notes[m.surface]
+           else replace(m, name=notes[m.surface].name, type=notes[m.surface].type,
+                        division=notes[m.surface].division) for m in found]
+    taken = Coverage(len(text), ((m.start, m.end) for m in out))
+    for hit in re.finditer("|".join(map(re.escape, sorted(notes, key=len, reverse=True))), text):
+        s, e = hit.span()
+        if not taken.touches(s, e) and not any(blocked[s:e]):
+            owner = notes[hit.group()]
+            out.append(replace(owner, start=s, end=e, surface=hit.group()))
+    return sorted(out, key=lambda m: m.start)
