@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -131,13 +131,20 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     return out
 
 
-def place_forms(division: Division, bare: bool = True) -> list[str]:
+def place_forms(division: Division, bare: bool = True) -> tuple[str, ...]:
     """The forms a body's name may begin with to place it in the division, longest first: 镇宁布依族苗族自治县,
     镇宁自治县, 镇宁县 and (when bare) 镇宁."""
+    return place_forms_of(division.adcode, bare)
+
+
+@lru_cache(maxsize=4096)
+def place_forms_of(adcode: str, bare: bool = True) -> tuple[str, ...]:
+    """place_forms of the division with this adcode."""
+    division = load_gazetteer().get(adcode)
     level = _autonomous(division)
     forms = {division.name, *(s + division.name[-1] for s in division.short),
              *(s + level for s in division.short if level != "\0"), *(division.short if bare else ())}
-    return sorted(forms, key=len, reverse=True)
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def _autonomous(division: Division) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
-from .divisions import DivisionMention, Home, place_forms
+from .divisions import DivisionMention, Home, place_forms_of
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
@@ -107,6 +107,7 @@ def _generic_head(part: str) -> int:
     return next((n for n in (3, 2) if part[:n] in words and len(part) > n), 0)
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> str:
     """The contracted form of a body's name (教育和体育局 → 教体局), the same whichever form is written."""
     for long, short in _ABBREVIATIONS:
@@ -179,16 +180,17 @@ def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
     name in its longest, uncontracted form."""
     first: dict[tuple, str] = {}
     longest: dict[tuple, str] = {}
+    keys = []
     for m in found:
-        key = _place_key(m)
+        split = _place_and_rest(m)
+        key = (m.type, m.division.adcode, canonical(split[1])) if split else None
+        keys.append(key)
         if key is not None:
-            place, rest = _place_and_rest(m)
-            first.setdefault(key, place)
-            if len(rest) > len(longest.get(key, "")):
-                longest[key] = rest
+            first.setdefault(key, split[0])
+            if len(split[1]) > len(longest.get(key, "")):
+                longest[key] = split[1]
     out = []
-    for m in found:
-        key = _place_key(m)
+    for m, key in zip(found, keys):
         name = first[key] + longest[key] if key is not None else m.name
         out.append(m if name == m.name else replace(m, name=name))
     return out
@@ -201,9 +203,13 @@ def _place_and_rest(m: OrgMention) -> tuple[str, str] | None:
         return None
     # a county's bodies are written with its bare short name (长兴职教中心); a city's name begins those of
     # universities and their schools (北京师范大学, 南京师范大学附属中学), not of the city's own bodies
-    forms = place_forms(div, bare=m.type in ("School", "Government") and div.level == "County")
-    place = next((f for f in forms if m.name.startswith(f) and len(m.name) > len(f)), None)
-    return (place, m.name[len(place):]) if place else None
+    return _split_place(m.name, div.adcode, m.type in ("School", "Government") and div.level == "County")
+
+
+@lru_cache(maxsize=8192)
+def _split_place(name: str, adcode: str, bare: bool) -> tuple[str, str] | None:
+    place = next((f for f in place_forms_of(adcode, bare) if name.startswith(f) and len(name) > len(f)), None)
+    return (place, name[len(place):]) if place else None
 
 
 def _place_key(m: OrgMention) -> tuple | None:

@@ -72,6 +72,8 @@ def _rare_surname_name(text: str, pos: int) -> str | None:
     """A name whose surname is not listed (妥文华), or with no Han surname at all (其木格, 图雅, 次仁旺堆),
     accepted only where a name must end: before a comma, 在, 等, 是, 则, 说 or a reporting word (副县长妥文华在
     座谈会上…, 副旗长图雅介绍…). Two characters need a reporting word or 说 after them."""
+    if not _is_cjk(text[pos:pos + 1] or " ") or text[pos] in _FUNCTION_CHARS:
+        return None
     for n in (4, 3, 2):
         cand, after = text[pos:pos + n], text[pos + n:pos + n + 2]
         whole = word_tag(cand)  # 乌力吉 is a name the dictionary knows, whatever 乌力 is
