@@ -699,3 +699,8 @@ def test_a_short_form_the_article_notes_names_the_body_wherever_it_is_used():
     schools = [e for e in ex.entities if e.type == "School"]
     assert [e.name for e in schools] == ["宁强县职业教育中心"] and "宁职中" in schools[0].aliases
     assert sum(m.key == schools[0].key for m in ex.mentions) == 3
+
+
+def test_a_listed_programme_whose_first_words_are_quoted():
+    found = names("全县实施“学前教育”三年行动计划，新建幼儿园12所。")
+    assert found.get("学前教育行动计划") == "Programme"
