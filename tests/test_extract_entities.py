@@ -704,3 +704,9 @@ def test_a_short_form_the_article_notes_names_the_body_wherever_it_is_used():
 def test_a_listed_programme_whose_first_words_are_quoted():
     found = names("全县实施“学前教育”三年行动计划，新建幼儿园12所。")
     assert found.get("学前教育行动计划") == "Programme"
+
+
+def test_a_title_county_is_home_only_for_an_article_that_speaks_as_a_county():
+    found = names("海淀区教师赴甘肃送教\n北京市海淀区选派教师到庆阳市环县支教。环县的老师说，环县变化大，"
+                  "县第一中学变化很大。环县教师还到海淀区跟岗。")
+    assert found.get("环县第一中学") == "School"

@@ -186,8 +186,8 @@ _LEVEL_SUFFIXES = set("县市区州旗盟")
 
 def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "",
               title_end: int = 0) -> Home:
-    """Pick the county (else prefecture, else province) a document is mostly about: of the counties its
-    title names, if any (a county bureau's report names its county there, then mostly its partner's)."""
+    """Pick the county (else prefecture, else province) a document is mostly about: of the counties named
+    before title_end, if any (a county bureau's report names its county there, then mostly its partner's)."""
     gaz = gaz or load_gazetteer()
     counts = Counter(m.division.adcode for m in mentions if m.division is not None)
     by_level: dict[str, list[tuple[int, str]]] = {}

@@ -99,8 +99,11 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     gaz, text = load_gazetteer(), doc.text
     blocked = blocked if blocked is not None else blocked_mask(doc)
     divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
+    # an article that speaks as a county (我县, 本县) is the county its title names, however often it names
+    # its partner
+    speaks_as_county = "我县" in text or "本县" in text
     home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""),
-                     title_end=text.find("\n"))
+                     title_end=text.find("\n") if speaks_as_county else 0)
     towns = find_townships(text, divisions, home, blocked)
     orgs = find_organisations(text, divisions, home, blocked, towns)
     taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
