@@ -710,3 +710,9 @@ def test_a_title_county_is_home_only_for_an_article_that_speaks_as_a_county():
     found = names("海淀区教师赴甘肃送教\n北京市海淀区选派教师到庆阳市环县支教。环县的老师说，环县变化大，"
                   "县第一中学变化很大。环县教师还到海淀区跟岗。")
     assert found.get("环县第一中学") == "School"
+
+
+def test_a_bureau_of_human_resources_and_its_contraction_are_one():
+    ex = run("黎平县人力资源和社会保障局组织招聘。黎平县人社局还开展培训。")
+    bodies = [e.name for e in ex.entities if e.type == "Government"]
+    assert bodies == ["黎平县人力资源和社会保障局"]
