@@ -716,3 +716,14 @@ def test_a_bureau_of_human_resources_and_its_contraction_are_one():
     ex = run("黎平县人力资源和社会保障局组织招聘。黎平县人社局还开展培训。")
     bodies = [e.name for e in ex.entities if e.type == "Government"]
     assert bodies == ["黎平县人力资源和社会保障局"]
+
+
+def test_bureaus_of_education_and_science_and_their_contraction():
+    ex = run("从江县教育和科技局与帮扶方签订协议。从江县教科局负责实施。昭觉县教育体育和科学技术局获悉。")
+    bodies = sorted(e.name for e in ex.entities if e.type == "Government")
+    assert bodies == ["从江县教育和科技局", "昭觉县教育体育和科学技术局"]
+
+
+def test_a_named_high_school_of_a_county_written_with_gaozhong():
+    found = names("花垣县边城高中校长石永红表示感谢。县里重视高中教育，县高中都有变化。")
+    assert [n for n, t in found.items() if t == "School"] == ["花垣县边城高中"]

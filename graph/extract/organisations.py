@@ -47,7 +47,9 @@ _ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教�
                   ("职业教育中心学校", "职教中心"), ("职教中心学校", "职教中心"), ("职业技术教育中心", "职教中心"),
                   ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
                   ("教育委员会", "教委"), ("人民政府", "政府"), ("高级中学", "高中"),
-                  ("人力资源和社会保障局", "人社局"), ("人力资源和社会保障厅", "人社厅"))
+                  ("人力资源和社会保障局", "人社局"), ("人力资源和社会保障厅", "人社厅"),
+                  ("教育和科学技术局", "教科局"), ("教育科学技术局", "教科局"), ("教育和科技局", "教科局"),
+                  ("教育科技局", "教科局"))
 
 
 @dataclass(frozen=True)
@@ -328,8 +330,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     if head.word in _NAMED_HEADS and not (prefix or chain or town or looks_proper or unknown_run(proper)
                                           or any(flag.startswith("nr") for _w, flag in tags(proper))):
         return None
-    if head.word == "高中" and not (chain and not proper and chain[-1].short and not _with_level(chain[-1])):
-        return None  # only 都安高中, a county's short name and 高中, contracts a high school's name; 县高中 is a level
+    if head.word == "高中" and not (chain and (proper or chain[-1].short and not _with_level(chain[-1]))):
+        return None  # 都安高中 and 花垣县边城高中 contract a high school's name; 县高中 is a level of schools
     if head.word in _NEEDS_PROPER and not proper and not _county_kindergarten(head, chain, text, start):
         return None  # 环县学校 is the county's schools, not a school
     if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
