@@ -727,3 +727,14 @@ def test_bureaus_of_education_and_science_and_their_contraction():
 def test_a_named_high_school_of_a_county_written_with_gaozhong():
     found = names("花垣县边城高中校长石永红表示感谢。县里重视高中教育，县高中都有变化。")
     assert [n for n, t in found.items() if t == "School"] == ["花垣县边城高中"]
+
+
+def test_an_abbreviation_in_brackets_after_a_name_is_its_alias():
+    ex = run("北京师范大学附属实验中学（北师实验）派出教师。北师实验还捐赠了图书。")
+    schools = [e for e in ex.entities if e.type == "School"]
+    assert [e.name for e in schools] == ["北京师范大学附属实验中学"] and "北师实验" in schools[0].aliases
+
+
+def test_names_listed_after_a_post():
+    found = names("援藏教师周建华、林晓梅、何志强分别在县中学任教。")
+    assert {"周建华", "林晓梅", "何志强"} <= {n for n, t in found.items() if t == "Person"}

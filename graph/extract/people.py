@@ -167,6 +167,8 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
             name = foreign.group()
         if name and (foreign or _plausible(name)) and not any(blocked[pe:pe + len(name)]):
             found[pe] = PersonMention(pe, pe + len(name), name, match.group(), ps)
+            for person in _listed_after(text, pe + len(name), match.group(), ps, blocked):
+                found.setdefault(person.start, person)
             continue
         name = _name_before(text, ps)
         if match.group() in _WEAK_POSTS and not _named_before_weak_post(text, ps, name):
@@ -184,6 +186,19 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
         if name and not any(blocked[m.end():m.end() + len(name)]):
             found.setdefault(m.end(), PersonMention(m.end(), m.end() + len(name), name, "", m.end()))
     return [found[k] for k in sorted(found)]
+
+
+def _listed_after(text: str, end: int, post: str, ps: int, blocked: list[bool]) -> list[PersonMention]:
+    """The names listed with 、 after a post's first name (援疆教师李明辉、张晓燕、王建军分别…), each ending where
+    a name ends."""
+    out = []
+    while text[end:end + 1] == "、":
+        name = _weak_post_name(text, end + 1)
+        if not name or any(blocked[end + 1:end + 1 + len(name)]):
+            break
+        out.append(PersonMention(end + 1, end + 1 + len(name), name, post, ps))
+        end += 1 + len(name)
+    return out
 
 
 @cache

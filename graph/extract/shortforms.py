@@ -7,7 +7,8 @@ Four general rules, no list of names:
   - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司;
   - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学;
   - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司;
-  - a short form the article notes after the full name: 长兴县职业技术教育中心学校（以下简称“长兴职教中心”）.
+  - a short form the article notes after the full name: 长兴县职业技术教育中心学校（以下简称“长兴职教中心”）,
+    中国人民大学附属中学（人大附中）.
 A short form with no full name in the article stays its own entity.
 """
 from __future__ import annotations
@@ -213,6 +214,9 @@ def _contractions(core: str) -> list[str]:
 _NOTE = re.compile(r"[（(](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?[）)]")
 
 
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+
+
 def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
     """Name every use of a short form the article notes right after a body's name as that body."""
     ends = {m.end: m for m in found}
@@ -221,6 +225,10 @@ def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -
         owner = ends.get(note.start())
         if owner is not None and note.group(1) != owner.name:
             notes[note.group(1)] = owner
+    for note in _BRACKETED.finditer(text):  # 中国人民大学附属中学（人大附中）: its characters, in order
+        owner, short = ends.get(note.start()), note.group(1)
+        if owner is not None and len(short) < len(owner.name) and _is_subsequence(short, owner.name):
+            notes[short] = owner
     if not notes:
         return found
     out = [m if m.surface not in notes or m is notes[m.surface]
