@@ -738,3 +738,14 @@ def test_an_abbreviation_in_brackets_after_a_name_is_its_alias():
 def test_names_listed_after_a_post():
     found = names("援藏教师周建华、林晓梅、何志强分别在县中学任教。")
     assert {"周建华", "林晓梅", "何志强"} <= {n for n, t in found.items() if t == "Person"}
+
+
+def test_a_township_central_school_written_short():
+    found = names("顺德区北滘镇中心小学与美姑县巴普镇中心校结对，其余由各学区中心校统筹。")
+    assert found.get("美姑县巴普镇中心校") == "School"
+    assert "学区中心校" not in found
+
+
+def test_shuo_after_a_two_character_name_is_no_part_of_it():
+    found = names("红安一中校长周明说，感谢帮扶学校。")
+    assert found.get("周明") == "Person" and "周明说" not in found

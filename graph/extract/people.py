@@ -10,7 +10,7 @@ from .lexicon import posts, surnames
 from .words import first_word, word_tag
 
 # Particles that end a name when they follow it directly (张华在…, 王强等).
-_AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会")
+_AFTER_NAME = set("在等和与及的了是为对到也就还曾将要会说")
 # Words that follow a name in reports; when the third character starts one, the name has two (王强调研).
 _FOLLOWERS = {"表示", "指出", "强调", "介绍", "同志", "主持", "出席", "讲话", "带队", "率队", "一行", "参加",
               "认为", "希望", "要求", "提出", "调研", "说道", "称赞", "说明"}
