@@ -749,3 +749,8 @@ def test_a_township_central_school_written_short():
 def test_shuo_after_a_two_character_name_is_no_part_of_it():
     found = names("红安一中校长周明说，感谢帮扶学校。")
     assert found.get("周明") == "Person" and "周明说" not in found
+
+
+def test_a_four_character_name_with_a_listed_surname_before_shuo():
+    found = names("州教育局局长马海木呷说，今年新建学校五所。校长李明华说，感谢帮扶。")
+    assert found.get("马海木呷") == "Person" and found.get("李明华") == "Person"

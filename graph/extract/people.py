@@ -62,10 +62,23 @@ def _name_after(text: str, pos: int) -> str | None:
             # 李国强在…, 杨光明说: three characters, unless the third starts a reporting word (王强调研: 强调)
             if len(rest) == 2 and all(map(_is_cjk, rest)) and rest[1] not in _AFTER_NAME \
                     and text[pos + n + 1:pos + n + 3] not in _FOLLOWERS:
-                return text[pos:pos + n + 2]
+                return _four(text, pos) if n == 1 else text[pos:pos + n + 2]
             if rest[:1] and _is_cjk(rest[0]) and rest[0] not in _AFTER_NAME:
                 return text[pos:pos + n + 1]
     return _rare_surname_name(text, pos)
+
+
+def _four(text: str, pos: int) -> str:
+    """A four-character name (吉克伍呷, a Yi name) where its fourth character ends the name before 说, a
+    comma or 在; else the three characters."""
+    fourth, after = text[pos + 3:pos + 4], text[pos + 4:pos + 5]
+    if fourth and _is_cjk(fourth) and fourth not in _AFTER_NAME and fourth not in _FUNCTION_CHARS \
+            and after in _FOUR_ENDS and not word_tag(text[pos + 2:pos + 4]) and not word_tag(text[pos + 3:pos + 5]):
+        return text[pos:pos + 4]
+    return text[pos:pos + 3]
+
+
+_FOUR_ENDS = set("说，、。在是")
 
 
 def _rare_surname_name(text: str, pos: int) -> str | None:
