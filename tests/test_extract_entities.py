@@ -754,3 +754,8 @@ def test_shuo_after_a_two_character_name_is_no_part_of_it():
 def test_a_four_character_name_with_a_listed_surname_before_shuo():
     found = names("州教育局局长马海木呷说，今年新建学校五所。校长李明华说，感谢帮扶。")
     assert found.get("马海木呷") == "Person" and found.get("李明华") == "Person"
+
+
+def test_a_university_named_by_its_place_and_plain_descriptive_words():
+    found = names("西宁城市学院与海东现代职业学院签署对口支援协议。")
+    assert found.get("西宁城市学院") == "University" and found.get("海东现代职业学院") == "University"

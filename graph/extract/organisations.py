@@ -306,7 +306,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         if county is not None and county.division is not None and town.county == county.division:
             start, chain = county.start, [county]  # 民权县人和镇中学: the walk stopped inside the township's name
     proper = text[name_start:hs]
-    descriptive = head.word in _NAMED_HEADS and bool(prefix or chain)
+    descriptive = head.word in _NAMED_HEADS and bool(prefix or chain) or _placed_university(head, chain, proper)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
             or _township_numbered(proper, town_end) \
             or head.type == "University" and _region_and_field(proper) \
@@ -323,7 +323,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     while town is None and not descriptive and proper and _generic_head(proper) and not is_generic(proper):
         cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
         start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
-    if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)):
+    if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)) \
+            and not _placed_university(head, chain, proper):
         return None
     if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
         return None
@@ -371,6 +372,13 @@ def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> T
             return town
         return None
     return None
+
+
+def _placed_university(head: Head, chain: list[DivisionMention], proper: str) -> bool:
+    """True for a university named by its place and plain descriptive words (兰州城市学院, 临夏现代职业学院):
+    no verb or function word among them, however generic they are."""
+    return head.type == "University" and bool(chain) and 0 < len(proper) <= 6 \
+        and not any(len(w) > 1 and flag in NOT_NAME_TAGS - {"t", "f"} for w, flag in tags(proper))
 
 
 def _township_numbered(proper: str, town_end: dict[int, TownMention]) -> bool:
