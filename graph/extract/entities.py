@@ -12,7 +12,8 @@ from ..model import Document, Entity, Mention
 from ..resolve.romanise import romanise
 from .divisions import DivisionMention, Home, find_divisions, find_home
 from .gazetteer import Division, load_gazetteer
-from .organisations import find_organisations, full_name
+from .naming import full_name
+from .organisations import find_organisations
 from .people import find_people
 from .programmes import find_programmes
 from .spans import Coverage

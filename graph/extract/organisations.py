@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
-from .divisions import DivisionMention, Home, place_forms_of
+from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
 from .townships import TownMention
+from .naming import bare_township_schools, one_name_per_place
 from .units import affiliated, attached, parent_universities, units
 from .spans import Coverage
 from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
@@ -40,16 +41,6 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # �
 _COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
 _FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工业", "工程", "交通", "外国语", "传媒", "体育", "艺术",
            "民族", "石油", "林业", "商业", "经济", "政法", "文理", "电力", "中医药", "医学", "工商", "建筑"}
-# Contractions that official names take in running text: a body keeps the form its article writes in full
-# (古丈县教育和体育局), and is keyed by the contracted one, so that 古丈县教体局 in the same or another article
-# is the same body. A county's vocational centre is often officially a 职业技术教育中心学校.
-_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心学校", "职教中心"),
-                  ("职业教育中心学校", "职教中心"), ("职教中心学校", "职教中心"), ("职业技术教育中心", "职教中心"),
-                  ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
-                  ("教育委员会", "教委"), ("人民政府", "政府"), ("高级中学", "高中"),
-                  ("人力资源和社会保障局", "人社局"), ("人力资源和社会保障厅", "人社厅"),
-                  ("教育和科学技术局", "教科局"), ("教育科学技术局", "教科局"), ("教育和科技局", "教科局"),
-                  ("教育科技局", "教科局"), ("中心学校", "中心校"))
 
 
 @dataclass(frozen=True)
@@ -57,7 +48,7 @@ class OrgMention:
     start: int  # span of the text the name covers (generic prefix included)
     end: int
     surface: str
-    name: str  # canonical name: generic prefix completed, abbreviations applied
+    name: str  # the name as written, a generic prefix completed (县职教中心 → 略阳县职教中心)
     type: str
     division: Division | None  # the division the name places it in, if any
 
@@ -108,14 +99,6 @@ def _generic_head(part: str) -> int:
     """Length of the generic word that part starts with (3, 2 or 1 characters), or 0."""
     words = generic_names()
     return next((n for n in (3, 2) if part[:n] in words and len(part) > n), 0)
-
-
-@lru_cache(maxsize=8192)
-def canonical(name: str) -> str:
-    """The contracted form of a body's name (教育和体育局 → 教体局), the same whichever form is written."""
-    for long, short in _ABBREVIATIONS:
-        name = name.replace(long, short)
-    return name
 
 
 def _hierarchy(seq: list[DivisionMention]) -> list[DivisionMention]:
@@ -170,62 +153,11 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _bare_township_schools(_longest(units(text, affiliated(text, attached(text, _known_after_word(_longest(found)))))))
+    found = bare_township_schools(_longest(units(text, affiliated(text, attached(text, _known_after_word(_longest(found)))))))
     found = _longest(found + short_forms(text, matches, found, blocked))
     found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
-    found = _one_name_per_place(noted_short_forms(text, found, blocked))
+    found = one_name_per_place(noted_short_forms(text, found, blocked))
     return sorted(found + parent_universities(found), key=lambda m: m.start)
-
-
-def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
-    """Give a body named once with its place in full and once short (紫云苗族布依族自治县教育局, 紫云县教育局;
-    长兴县职业技术教育中心学校, 长兴职教中心) one name: the place as its first mention writes it, and the body's
-    name in its longest, uncontracted form."""
-    first: dict[tuple, str] = {}
-    longest: dict[tuple, str] = {}
-    keys = []
-    for m in found:
-        split = _place_and_rest(m)
-        key = (m.type, m.division.adcode, canonical(split[1])) if split else None
-        keys.append(key)
-        if key is not None:
-            first.setdefault(key, split[0])
-            if len(split[1]) > len(longest.get(key, "")):
-                longest[key] = split[1]
-    out = []
-    for m, key in zip(found, keys):
-        name = first[key] + longest[key] if key is not None else m.name
-        out.append(m if name == m.name else replace(m, name=name))
-    return out
-
-
-def _place_and_rest(m: OrgMention) -> tuple[str, str] | None:
-    """Split a placed body's name into the place as written (紫云县, 长兴) and the rest (教育局), or None."""
-    div = m.division
-    if div is None:
-        return None
-    # a county's bodies are written with its bare short name (长兴职教中心); a city's name begins those of
-    # universities and their schools (北京师范大学, 南京师范大学附属中学), not of the city's own bodies
-    return _split_place(m.name, div.adcode, m.type in ("School", "Government") and div.level == "County")
-
-
-@lru_cache(maxsize=8192)
-def _split_place(name: str, adcode: str, bare: bool) -> tuple[str, str] | None:
-    place = next((f for f in place_forms_of(adcode, bare) if name.startswith(f) and len(name) > len(f)), None)
-    return (place, name[len(place):]) if place else None
-
-
-def _place_key(m: OrgMention) -> tuple | None:
-    split = _place_and_rest(m)
-    return (m.type, m.division.adcode, canonical(split[1])) if split else None
-
-
-def full_name(m: OrgMention) -> str:
-    """The body's name with its place written in full and contracted, the same in every article whichever
-    form each uses (紫云县教体局 and 紫云苗族布依族自治县教育和体育局 → 紫云苗族布依族自治县教体局): what keys it
-    across documents."""
-    key = _place_key(m)
-    return m.division.name + key[2] if key is not None else canonical(m.name)
 
 
 def _known_after_word(found: list[OrgMention]) -> list[OrgMention]:
@@ -248,39 +180,6 @@ def _is_place_name(word: str) -> bool:
     from .gazetteer import load_gazetteer
 
     return bool(load_gazetteer().lookup(word))
-
-
-def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
-    """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
-    township with that head (方祥乡中心小学); with none, or several, it names nothing. So is a school called
-    by its township and head alone (古丈县默戎镇希望小学) when the article names one such school with its own
-    name between them (默戎镇明德希望小学)."""
-    out = []
-    for m in found:
-        if m.name[:1] in "乡镇" and m.name[1:] in heads():
-            owners = {f.name for f in found if f is not m and f.type == m.type and f.name.endswith(m.name)
-                      and len(f.name) > len(m.name) + 1}
-            if len(owners) == 1:
-                out.append(replace(m, name=owners.pop()))
-            continue
-        named = _named_in_township(m, found) if m.type == "School" else None
-        out.append(replace(m, name=named) if named else m)
-    return out
-
-
-def _named_in_township(m: OrgMention, found: list[OrgMention]) -> str | None:
-    split = _place_and_rest(m)
-    rest = split[1] if split else m.name
-    level = max(rest.find("镇"), rest.find("乡"))
-    town, head = rest[:level + 1], rest[level + 1:]
-    if level < 1 or head not in heads():
-        return None
-    owners = {f.name for f in found if f.type == "School" and f.name.startswith(town) and f.name.endswith(head)
-              and len(f.name) > len(town) + len(head) and not _ORDINAL_START.match(f.name[len(town):])}
-    return owners.pop() if len(owners) == 1 else None
-
-
-_ORDINAL_START = re.compile(r"第|[0-9一二三四五六七八九十]")  # 某镇第二中心小学 is another school
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
