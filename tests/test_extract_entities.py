@@ -759,3 +759,8 @@ def test_a_four_character_name_with_a_listed_surname_before_shuo():
 def test_a_university_named_by_its_place_and_plain_descriptive_words():
     found = names("西宁城市学院与海东现代职业学院签署对口支援协议。")
     assert found.get("西宁城市学院") == "University" and found.get("海东现代职业学院") == "University"
+
+
+def test_a_groups_company_in_a_region_is_one_enterprise():
+    found = names("中国电信集团甘肃有限公司为临夏县学校提供网络。")
+    assert [n for n, t in found.items() if t == "Enterprise"] == ["中国电信集团甘肃有限公司"]

@@ -15,7 +15,7 @@ from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
 from .townships import TownMention
 from .naming import bare_township_schools, one_name_per_place
-from .units import affiliated, attached, parent_universities, units
+from .units import affiliated, attached, branches, parent_universities, units
 from .spans import Coverage
 from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 
@@ -153,7 +153,8 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
     found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = bare_township_schools(_longest(units(text, affiliated(text, attached(text, _known_after_word(_longest(found)))))))
+    found = branches(_known_after_word(_longest(found)))
+    found = bare_township_schools(_longest(units(text, affiliated(text, attached(text, found)))))
     found = _longest(found + short_forms(text, matches, found, blocked))
     found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
     found = one_name_per_place(noted_short_forms(text, found, blocked))

@@ -1,5 +1,6 @@
-"""Bodies that belong to a university or an institute: its colleges and departments (厦门大学人类学与民族学系),
-the schools attached to it (西北师范大学附属临洮实验学校), and its stations in a place (…研究院沧源工作站).
+"""Bodies that belong to another: a university's colleges and departments (厦门大学人类学与民族学系), the schools
+attached to it (西北师范大学附属临洮实验学校), an institute's stations in a place (…研究院沧源工作站), and a
+group's company in a region (中国移动通信集团四川有限公司).
 """
 from __future__ import annotations
 
@@ -115,4 +116,18 @@ def parent_universities(found: list[OrgMention]) -> list[OrgMention]:
                 and m.name[:cut] not in named:
             named.add(m.name[:cut])
             out.append(replace(m, end=m.start + cut, surface=m.surface[:cut], name=m.name[:cut], type="University"))
+    return out
+
+
+def branches(found: list[OrgMention]) -> list[OrgMention]:
+    """Join a company named by a region right after its group to it (中国移动通信集团|四川有限公司): the region
+    begins the branch's name, it names no company of its own."""
+    out: list[OrgMention] = []
+    for m in found:
+        group = out[-1] if out else None
+        if group is not None and group.type == m.type == "Enterprise" and group.end == m.start \
+                and m.division is not None and group.name.endswith(("集团", "公司")):
+            out[-1] = replace(group, end=m.end, surface=group.surface + m.surface, name=group.name + m.surface)
+        else:
+            out.append(m)
     return out
