@@ -764,3 +764,9 @@ def test_a_university_named_by_its_place_and_plain_descriptive_words():
 def test_a_groups_company_in_a_region_is_one_enterprise():
     found = names("中国电信集团甘肃有限公司为临夏县学校提供网络。")
     assert [n for n, t in found.items() if t == "Enterprise"] == ["中国电信集团甘肃有限公司"]
+
+
+def test_a_name_may_end_before_a_post_but_a_place_is_no_name():
+    found = names("岳麓区选派的支教教师王芳老师在龙山县任教。出席的有副区长陈志明、凌云县县长黄海军。")
+    assert found.get("王芳") == "Person" and found.get("黄海军") == "Person"
+    assert found.get("凌云县") != "Person"

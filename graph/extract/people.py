@@ -143,8 +143,8 @@ def _weak_post_name(text: str, pos: int) -> str | None:
     for n in (3, 2):
         name = text[pos:pos + n]
         if len(name) == n and name[0] in surnames() and all(map(_is_cjk, name)) and _ends_name(text, pos + n) \
-                and _plausible(name) and not _runs_on(text, pos, pos + n):
-            return name
+                and _plausible(name) and not _runs_on(text, pos, pos + n) and not load_gazetteer().lookup(name):
+            return name  # 、凌云县县长: a place before a post is no name
     return None
 
 
@@ -156,8 +156,8 @@ _PREDICATE_TAGS = {"d", "c", "p", "b", "ad", "vd"}
 def _ends_name(text: str, pos: int) -> bool:
     """True when a name may end at pos: before a comma, a particle, 说, 被, a reporting word, an adverb, or
     the end of a line (a headline: 记支教教师马丽芳)."""
-    if pos >= len(text) or text[pos] == "\n":
-        return True
+    if pos >= len(text) or text[pos] == "\n" or _post_re().match(text, pos):
+        return True  # a post may follow the name it stands after (支教教师王芳老师)
     if text[pos:pos + 1] in _NAME_ENDS | _AFTER_WEAK or text[pos:pos + 2] in _FOLLOWERS | _AFTER_WEAK | {"分别"}:
         return True
     word = first_word(text, pos)
