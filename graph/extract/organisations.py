@@ -2,6 +2,8 @@
 before it, read leftwards until a function word, a verb of assistance, a placeholder or a division prefix.
 
 A bare generic prefix (县职教中心, 省教育厅, 省委高教工委) is completed from the document's home divisions.
+Then the passes of units.py join what belongs to another body, those of shortforms.py rename short forms to
+the full names the article writes, and naming.py gives each body one name and its key.
 """
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ from functools import cache
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
-from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
-from .townships import TownMention
 from .naming import bare_township_schools, one_name_per_place
-from .units import affiliated, attached, branches, parent_universities, units
+from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
 from .spans import Coverage
+from .townships import TownMention
+from .units import affiliated, attached, branches, parent_universities, units
 from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
@@ -32,8 +34,9 @@ _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "�
 _NAMED_HEADS = {"基金会", "协会", "慈善会", "促进会", "联盟", "教研室", "教育研究室", "教育集团", "名师工作室"}
 _AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
+# 上级教育部门: a department in general, not the ministry; 高中生, 高中教育: a level, not a school
 _NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",
-                   "教育部": "门", "高中": "生学教阶部年段"}  # 上级教育部门, 帮扶方教育部门: a department in general, not the ministry
+                   "教育部": "门", "高中": "生学教阶部年段"}
 _PART_HEADS = {"学院", "研究院"}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # 第一五〇中学: numbers read digit by digit
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
