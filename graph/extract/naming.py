@@ -91,6 +91,12 @@ def bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
     township with that head (方祥乡中心小学); with none, or several, it names nothing. So is a school called
     by its township and head alone (古丈县默戎镇希望小学) when the article names one such school with its own
     name between them (默戎镇明德希望小学)."""
+    by_town: dict[str, set[str]] = {}  # 默戎镇 → the schools whose names begin with it
+    for f in found:
+        if f.type == "School":
+            for i, ch in enumerate(f.name[1:], 1):
+                if ch in "乡镇":
+                    by_town.setdefault(f.name[:i + 1], set()).add(f.name)
     out = []
     for m in found:
         if m.name[:1] in "乡镇" and m.name[1:] in heads():
@@ -99,20 +105,20 @@ def bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
             if len(owners) == 1:
                 out.append(replace(m, name=owners.pop()))
             continue
-        named = _named_in_township(m, found) if m.type == "School" else None
+        named = _named_in_township(m, by_town) if m.type == "School" else None
         out.append(replace(m, name=named) if named else m)
     return out
 
 
-def _named_in_township(m: OrgMention, found: list[OrgMention]) -> str | None:
+def _named_in_township(m: OrgMention, by_town: dict[str, set[str]]) -> str | None:
     split = place_and_rest(m)
     rest = split[1] if split else m.name
     level = max(rest.find("镇"), rest.find("乡"))
     town, head = rest[:level + 1], rest[level + 1:]
     if level < 1 or head not in heads():
         return None
-    owners = {f.name for f in found if f.type == "School" and f.name.startswith(town) and f.name.endswith(head)
-              and len(f.name) > len(town) + len(head) and not _ORDINAL_START.match(f.name[len(town):])}
+    owners = {name for name in by_town.get(town, ()) if name.endswith(head) and len(name) > len(town) + len(head)
+              and not _ORDINAL_START.match(name[len(town):])}
     return owners.pop() if len(owners) == 1 else None
 
 

@@ -155,7 +155,9 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     div_end = {m.end: m for m in divisions}
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
-    found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
+    town_names = frozenset(t.surface[:-1] for t in towns if t.type == "Township")  # 巴彦呼舒 of 巴彦呼舒镇
+    found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end, town_names)
+                         for match in matches) if m]
     found = branches(_known_after_word(_longest(found)))
     found = bare_township_schools(_longest(units(text, affiliated(text, attached(text, found)))))
     found = _longest(found + short_forms(text, matches, found, blocked))
@@ -187,7 +189,8 @@ def _is_place_name(word: str) -> bool:
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
-                  blocked: list[bool], town_end: dict[int, TownMention]) -> OrgMention | None:
+                  blocked: list[bool], town_end: dict[int, TownMention],
+                  town_names: frozenset[str] = frozenset()) -> OrgMention | None:
     """Read the name that ends in the head noun `match`, or None when it names no organisation."""
     head: Head = heads()[match.group()]
     hs, he = match.span()
@@ -211,7 +214,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     proper = text[name_start:hs]
     descriptive = head.word in _NAMED_HEADS and bool(prefix or chain) or _placed_university(head, chain, proper)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
-            or _township_numbered(proper, town_end) \
+            or _township_numbered(proper, town_names) \
             or head.type == "University" and _region_and_field(proper) \
             or word_tag(proper + head.word) in ("nt", "nz", "ns", "j") and len(proper) >= 2 \
             or descriptive:
@@ -284,13 +287,11 @@ def _placed_university(head: Head, chain: list[DivisionMention], proper: str) ->
         and not any(len(w) > 1 and flag in NOT_NAME_TAGS - {"t", "f"} for w, flag in tags(proper))
 
 
-def _township_numbered(proper: str, town_end: dict[int, TownMention]) -> bool:
+def _township_numbered(proper: str, town_names: frozenset[str]) -> bool:
     """True for a numbered school named by a township of the article without its level (巴彦呼舒第三 after
     巴彦呼舒镇): a place's name, though the dictionary knows none of it."""
     match = _ORDINAL.search(proper)
-    bare = proper[:match.start()] if match else ""
-    return len(bare) >= 2 and any(t.surface == bare + t.surface[-1] and t.type == "Township"
-                                  for t in town_end.values())
+    return bool(match) and match.start() >= 2 and proper[:match.start()] in town_names
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:

@@ -37,10 +37,19 @@ def _is_slogan(name: str) -> bool:
     return bool(_SLOGAN.match(name)) and not (name[0] == "一" and "一" in name[1:]) or "+" in name and len(name) <= 6
 
 
+@cache
+def _by_first_char() -> dict[str, tuple[str, ...]]:
+    """The listed programme names by their first character: most quoted words start none."""
+    out: dict[str, list[str]] = {}
+    for form in programmes():
+        out.setdefault(form[0], []).append(form)
+    return {ch: tuple(forms) for ch, forms in out.items()}
+
+
 def _quoted_start(text: str, end: int, inner: str) -> str | None:
     """The longest listed programme whose name starts with the quoted words and goes on after the closing
     quote (“三区”人才支持计划教师专项计划), or None."""
-    forms = [f for f in programmes() if len(f) > len(inner) and f.startswith(inner)
+    forms = [f for f in _by_first_char().get(inner[0], ()) if len(f) > len(inner) and f.startswith(inner)
              and text.startswith(f[len(inner):], end)]
     return max(forms, key=len) if forms else None
 
