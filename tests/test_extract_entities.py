@@ -669,6 +669,8 @@ def test_a_universitys_college_or_department_is_an_organisation_named_with_it():
 def test_a_bare_college_of_a_field_is_a_part_of_the_university_named_before():
     found = names("四川师范大学对口帮扶甘孜县。学校援建了一间舞蹈教室，舞蹈学院的师生每周上课。")
     assert found.get("四川师范大学舞蹈学院") == "Organization" and "舞蹈学院" not in found
+    found = names("清华大学与中央戏剧学院合作开展美育帮扶。")  # a national college is its own
+    assert found.get("中央戏剧学院") == "University"
 
 
 def test_a_university_named_only_with_its_college_is_named_too():

@@ -101,7 +101,10 @@ def _a_field(m: OrgMention) -> bool:
     """True for a college named by a field alone (音乐学院), no place and no proper word in its name."""
     field = m.name[:-2]
     return m.division is None and m.surface == m.name and len(field) >= 2 and word_tag(field) not in _PROPER \
-        and all(f not in _PROPER for _w, f in tags(field))
+        and not field.startswith(_NATIONAL) and all(f not in _PROPER for _w, f in tags(field))
+
+
+_NATIONAL = ("中央", "中国", "国家", "全国")  # 中央美术学院 is a college of its own
 
 
 def parent_universities(found: list[OrgMention]) -> list[OrgMention]:
