@@ -7,7 +7,7 @@
   a clause that opens with a bare 公司/企业/集团 → the enterprise named last before it, else the article's one;
   a team that opens a clause (送教团队还向…捐赠) → the article's own school, else the body named right before
   an earlier mention of that team (X送教团队一行…);
-  该学院/该基金会/该联盟/该协会, and a clause that opens with the bare noun → the body named last before it
+  该学院/该基金会/该慈善会/该联盟/该协会, and a clause that opens with the bare noun → the body named last before it
   whose name ends with that noun (湖南第一师范学院…。学院分三批…);
   当地 → the article's home county.
 双方 and 两校 name two bodies at once and are left alone.
@@ -33,7 +33,7 @@ _BARE_OBJECT = re.compile(r"(?<=[向为给到赴])学校")
 _TEAM = re.compile(r"(送教|支教|援教|帮扶|专家|讲师|志愿服务?)(团队|团|小分队)(?!的|成员)")
 _LOCAL = re.compile(r"(?<=[为给到赴在])当地")
 # a head noun standing for the body named last whose name ends with it: 该学院, or 学院 opening a clause
-_HEAD_NOUN = re.compile(r"(?:该|(?:^|(?<=[，。；：！？\n])))(学院|基金会|联盟|协会)(?=[^的之和与、])")
+_HEAD_NOUN = re.compile(r"(?:该|(?:^|(?<=[，。；：！？\n])))(学院|基金会|慈善会|联盟|协会)(?=[^的之和与、])")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -94,8 +94,11 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     # deduplicated at once: a long text repeats its places, and every resolve below scans the anchors
     anchors = list(dict.fromkeys(d.adcode for _s, _e, form, short in hits if not short
                                  for d in [gaz.resolve(form)] if d is not None))
-    # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them
-    anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e)
+    # short names of provinces and prefectures (大理州, 汉中) anchor the county short names beside them;
+    # not one right after another place, which begins a body's own name (青岛嘉峪关学校 says nothing of 甘肃)
+    ends = {e for _s, e, _form, _short in hits}
+    anchors += [d.adcode for s, e, form, short in hits if short and not _cuts_a_word(text, s, e, ends)
+                and not (s in ends and _head_follows(text, e))
                 for d in [gaz.resolve(form, anchors)] if d is not None and d.level != "County"]
     anchors = list(dict.fromkeys(anchors))
     context = _with_ancestors(gaz, anchors)
@@ -103,8 +106,9 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
     by_short = _anchor_shorts(gaz, anchors)
     out = []
     for s, e, form, short in hits:
-        if short and _cuts_a_word(text, s, e) and not _head_follows(text, e):
-            continue
+        if short and _cuts_a_word(text, s, e, ends) and not _head_follows(text, e) \
+                or short and text.startswith("校区", e):
+            continue  # 赛罕校区: a campus named after its district
         # a short name with a level suffix that the article's own division bears (东乡县 beside
         # 东乡族自治县) is that division, not another place that once had the name
         division = by_short.get(form[:-1]) if short and form[-1:] in "县区市州旗" else None
@@ -121,8 +125,31 @@ def find_divisions(text: str, gaz: Gazetteer | None = None) -> list[DivisionMent
                 division = None
         if suffixed:
             e, form = e + 1, form + text[e]  # 南涧县, 黔东南州: a short name with its level's suffix
+        elif division is not None and short and text.startswith(_autonomous(division), e):
+            e, form = e + 3, form + text[e:e + 3]  # 镇宁自治县: a short name with its autonomous level
         out.append(DivisionMention(s, e, form, division, short))
     return out
+
+
+def place_forms(division: Division, bare: bool = True) -> tuple[str, ...]:
+    """The forms a body's name may begin with to place it in the division, longest first: 镇宁布依族苗族自治县,
+    镇宁自治县, 镇宁县 and (when bare) 镇宁."""
+    return place_forms_of(division.adcode, bare)
+
+
+@lru_cache(maxsize=4096)
+def place_forms_of(adcode: str, bare: bool = True) -> tuple[str, ...]:
+    """place_forms of the division with this adcode."""
+    division = load_gazetteer().get(adcode)
+    level = _autonomous(division)
+    forms = {division.name, *(s + division.name[-1] for s in division.short),
+             *(s + level for s in division.short if level != "\0"), *(division.short if bare else ())}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _autonomous(division: Division) -> str:
+    """The autonomous level a division's name ends with (自治县, 自治州, 自治旗), or a string no text holds."""
+    return division.name[-3:] if division.name[-3:-1] == "自治" else "\0"
 
 
 def _anchor_shorts(gaz: Gazetteer, anchors: list[str]) -> dict[str, Division]:
@@ -146,24 +173,29 @@ def _near(gaz: Gazetteer, division: Division, context: set[str]) -> bool:
     return division.adcode in context or (prefecture is not None and prefecture.adcode in context)
 
 
-def _cuts_a_word(text: str, start: int, end: int) -> bool:
+def _cuts_a_word(text: str, start: int, end: int, ends=()) -> bool:
     """True when a short name's edge splits a dictionary word (每周至少: 周至 cuts 至少); a level suffix
-    after it is the name's own, whatever word it makes with the last character (紫云县: 云县)."""
-    return bool(start > 0 and word_tag(text[start - 1:start + 1])) or bool(
+    after it is the name's own, whatever word it makes with the last character (紫云县: 云县), and so is
+    the end of a place named right before it (安顺市镇宁: 市镇)."""
+    return bool(start > 0 and start not in ends and word_tag(text[start - 1:start + 1])) or bool(
         end < len(text) and text[end] not in _LEVEL_SUFFIXES and word_tag(text[end - 1:end + 1]))
 
 
 _LEVEL_SUFFIXES = set("县市区州旗盟")
 
 
-def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "") -> Home:
-    """Pick the county (else prefecture, else province) a document is mostly about."""
+def find_home(mentions: list[DivisionMention], gaz: Gazetteer | None = None, hint: str = "",
+              title_end: int = 0) -> Home:
+    """Pick the county (else prefecture, else province) a document is mostly about: of the counties named
+    before title_end, if any (a county bureau's report names its county there, then mostly its partner's)."""
     gaz = gaz or load_gazetteer()
     counts = Counter(m.division.adcode for m in mentions if m.division is not None)
     by_level: dict[str, list[tuple[int, str]]] = {}
     for code, n in counts.items():
         by_level.setdefault(gaz.get(code).level, []).append((-n, code))
-    county = gaz.get(min(by_level["County"])[1]) if "County" in by_level else None
+    titled = {m.division.adcode for m in mentions if m.division is not None and m.end <= title_end}
+    counties = [c for c in by_level.get("County", ()) if c[1] in titled] or by_level.get("County")
+    county = gaz.get(min(counties)[1]) if counties else None
     prefecture = gaz.prefecture_of(county.adcode) if county else (
         gaz.get(min(by_level["Prefecture"])[1]) if "Prefecture" in by_level else None)
     anchor = county or prefecture

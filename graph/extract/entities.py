@@ -12,7 +12,8 @@ from ..model import Document, Entity, Mention
 from ..resolve.romanise import romanise
 from .divisions import DivisionMention, Home, find_divisions, find_home
 from .gazetteer import Division, load_gazetteer
-from .organisations import find_organisations, full_name
+from .naming import full_name
+from .organisations import find_organisations
 from .people import find_people
 from .programmes import find_programmes
 from .spans import Coverage
@@ -39,6 +40,14 @@ def blocked_mask(doc: Document) -> list[bool]:
         start, end = max(0, start), min(end, len(mask))
         mask[start:end] = [True] * (end - start)
     return mask
+
+
+def _every_use(text: str, people) -> list[tuple[int, int]]:
+    """Spans of every use of the people's names, found beside a post once (副校长林振东… 林振东说)."""
+    names = sorted({p.name for p in people}, key=len, reverse=True)
+    if not names:
+        return []
+    return [m.span() for m in re.finditer("|".join(map(re.escape, names)), text)]
 
 
 def division_key(adcode: str) -> str:
@@ -91,7 +100,11 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     gaz, text = load_gazetteer(), doc.text
     blocked = blocked if blocked is not None else blocked_mask(doc)
     divisions = [m for m in find_divisions(text) if not any(blocked[m.start:m.end])]
-    home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""))
+    # an article that speaks as a county (我县, 本县) is the county its title names, however often it names
+    # its partner
+    speaks_as_county = "我县" in text or "本县" in text
+    home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""),
+                     title_end=text.find("\n") if speaks_as_county else 0)
     towns = find_townships(text, divisions, home, blocked)
     orgs = find_organisations(text, divisions, home, blocked, towns)
     taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
@@ -99,7 +112,7 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     for p in programmes:
         taken.mark(p.start, p.end)
     people = [p for p in find_people(text, blocked) if not taken.touches(p.start, p.end)]
-    named = Coverage(len(text), ((p.start, p.end) for p in people))  # 刘振东: 振东 names no place here
+    named = Coverage(len(text), _every_use(text, people))  # 刘振东: 振东 names no place here, nor in 刘振东说
     out = _Collector(doc)
     # a division that begins a body's or a school's name is named there too (镇安县教育体育局 names 镇安县);
     # not one inside a university's or a company's name (西安理工大学 says nothing of 西安市)

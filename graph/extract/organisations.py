@@ -2,6 +2,8 @@
 before it, read leftwards until a function word, a verb of assistance, a placeholder or a division prefix.
 
 A bare generic prefix (县职教中心, 省教育厅, 省委高教工委) is completed from the document's home divisions.
+Then the passes of units.py join what belongs to another body, those of shortforms.py rename short forms to
+the full names the article writes, and naming.py gives each body one name and its key.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from functools import cache
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
-from .shortforms import enterprise_parts, resolve_short_forms, short_forms
-from .townships import TownMention
+from .naming import bare_township_schools, one_name_per_place
+from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
 from .spans import Coverage
+from .townships import TownMention
+from .units import affiliated, attached, branches, parent_universities, units
 from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
@@ -27,21 +31,19 @@ _LEVELS = set("省市县区州乡镇")
 _WEAK_HEADS = {"学校", "中学", "小学", "幼儿园", "大学", "学院", "集团", "公司"}  # need a place or a proper name
 # Bodies that a descriptive word alone does not name (公益基金会, 片区联盟, 网络教研室): they need a place, a
 # proper word, or a word the dictionary knows only as a given name (春晖基金会).
-_NAMED_HEADS = {"基金会", "协会", "促进会", "联盟", "教研室", "教育研究室", "教育集团"}
+_NAMED_HEADS = {"基金会", "协会", "慈善会", "促进会", "联盟", "教研室", "教育研究室", "教育集团", "名师工作室"}
 _AREA = set("域内外直属级")  # 县域, 县内, 县直: the county as an area or a rank, not a county's body
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多]+[所个家名]")  # 3个贫困村学校 is a group
-_NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化"}
+# 上级教育部门: a department in general, not the ministry; 高中生, 高中教育: a level, not a school
+_NOT_HEAD_AFTER = {"大学": "生城区路", "中学": "生", "小学": "生", "学院": "派", "学校": "", "集团": "化",
+                   "教育部": "门", "高中": "生学教阶部年段"}
 _PART_HEADS = {"学院", "研究院"}
-_PARENT_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "师大")  # bodies whose units a place may name
-_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+$")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百〇零0-9]+$")  # 第一五〇中学: numbers read digit by digit
 # A university named by a region and a field (太原理工, 中北, 华南农业): the dictionary splits such names
 # across words (太原|理工 reads 太|原理|工), so they are judged by their parts instead.
 _COMPASS = re.compile(r"^[东南西北中华][东南西北中]?")
 _FIELDS = {"", "理工", "师范", "财经", "医科", "农业", "科技", "工业", "工程", "交通", "外国语", "传媒", "体育", "艺术",
            "民族", "石油", "林业", "商业", "经济", "政法", "文理", "电力", "中医药", "医学", "工商", "建筑"}
-_ABBREVIATIONS = (("教育和体育局", "教体局"), ("教育体育局", "教体局"), ("职业技术教育中心", "职教中心"),
-                  ("职业教育中心", "职教中心"), ("教育研究室", "教研室"),
-                  ("教育委员会", "教委"), ("人民政府", "政府"), ("中共", ""))
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class OrgMention:
     start: int  # span of the text the name covers (generic prefix included)
     end: int
     surface: str
-    name: str  # canonical name: generic prefix completed, abbreviations applied
+    name: str  # the name as written, a generic prefix completed (县职教中心 → 略阳县职教中心)
     type: str
     division: Division | None  # the division the name places it in, if any
 
@@ -71,7 +73,7 @@ def _stops_by_len() -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 def _is_name_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()
+    return "\u4e00" <= ch <= "\u9fff" or ch == "〇" or ch.isascii() and ch.isalnum()  # 〇 lies outside the block
 
 
 def _stop_ends_at(text: str, pos: int) -> bool:
@@ -100,12 +102,6 @@ def _generic_head(part: str) -> int:
     """Length of the generic word that part starts with (3, 2 or 1 characters), or 0."""
     words = generic_names()
     return next((n for n in (3, 2) if part[:n] in words and len(part) > n), 0)
-
-
-def canonical(name: str) -> str:
-    for long, short in _ABBREVIATIONS:
-        name = name.replace(long, short)
-    return name
 
 
 def _hierarchy(seq: list[DivisionMention]) -> list[DivisionMention]:
@@ -159,76 +155,42 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     div_end = {m.end: m for m in divisions}
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
-    found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end) for match in matches) if m]
-    found = _bare_township_schools(_attached(text, _longest(found)))
+    town_names = frozenset(t.surface[:-1] for t in towns if t.type == "Township")  # 巴彦呼舒 of 巴彦呼舒镇
+    found = [m for m in (_organisation(text, match, div_end, home, blocked, town_end, town_names)
+                         for match in matches) if m]
+    found = branches(_known_after_word(_longest(found)))
+    found = bare_township_schools(_longest(units(text, affiliated(text, attached(text, found)))))
     found = _longest(found + short_forms(text, matches, found, blocked))
-    return _one_name_per_place(resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked))))
+    found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
+    found = one_name_per_place(noted_short_forms(text, found, blocked))
+    return sorted(found + parent_universities(found), key=lambda m: m.start)
 
 
-def _one_name_per_place(found: list[OrgMention]) -> list[OrgMention]:
-    """Give a body named once with its place in full and once short (紫云苗族布依族自治县教育局, 紫云县教育局)
-    the name of its first mention."""
-    first: dict[tuple, str] = {}
+def _known_after_word(found: list[OrgMention]) -> list[OrgMention]:
+    """Cut a common word off a name that is another found name after it (委托西北师范大学管理: 委托 is the
+    sentence's verb, 西北师范大学 the name the article also writes alone)."""
+    names = {(m.type, m.name) for m in found}
     out = []
     for m in found:
-        key = _place_key(m)
-        if key is None:
-            out.append(m)
-            continue
-        name = first.setdefault(key, m.name)
-        out.append(m if name == m.name else replace(m, name=name))
-    return out
-
-
-def _place_key(m: OrgMention) -> tuple | None:
-    div = m.division
-    if div is None:
-        return None
-    forms = sorted({div.name, *(s + div.name[-1] for s in div.short)}, key=len, reverse=True)
-    place = next((f for f in forms if m.name.startswith(f)), None)
-    return (m.type, div.adcode, m.name[len(place):]) if place else None
-
-
-def full_name(m: OrgMention) -> str:
-    """The body's name with its place written in full, the same in every article whichever form each uses
-    (紫云县教育局 and 紫云苗族布依族自治县教育局 → 紫云苗族布依族自治县教育局): what keys it across documents."""
-    key = _place_key(m)
-    return m.division.name + key[2] if key is not None else m.name
-
-
-def _bare_township_schools(found: list[OrgMention]) -> list[OrgMention]:
-    """Name a school called by a bare level and head (送到乡中心小学去) as the article's one school of a
-    township with that head (方祥乡中心小学); with none, or several, it names nothing."""
-    out = []
-    for m in found:
-        if m.name[:1] in "乡镇" and m.name[1:] in heads():
-            owners = {f.name for f in found if f is not m and f.type == m.type and f.name.endswith(m.name)
-                      and len(f.name) > len(m.name) + 1}
-            if len(owners) == 1:
-                out.append(replace(m, name=owners.pop()))
-            continue
+        for n in (2, 1, 3, 4):
+            word, rest = m.name[:n], m.name[n:]
+            if (m.type, rest) in names and len(rest) >= 4 and m.surface.endswith(rest) \
+                    and word_tag(word) not in (None, "ns", "nz", "nt", "j", "nr") and not _is_place_name(word):
+                m = replace(m, start=m.end - len(rest), surface=rest, name=rest, division=None)
+                break
         out.append(m)
     return out
 
 
-def _attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
-    """Join a body named by a place right after a university or institute to it: the place begins a unit of
-    that parent (…基础教育研究院沧源工作站 is the institute's station, not a 沧源工作站 of its own)."""
-    out: list[OrgMention] = []
-    for m in found:
-        parent = out[-1] if out else None
-        if m.type != "Organization" or m.division is None or m.surface != text[m.start:m.end] \
-                or not text[:m.start].endswith(_PARENT_HEADS):
-            out.append(m)
-        elif parent is not None and parent.end == m.start:
-            out[-1] = replace(parent, end=m.end, surface=parent.surface + m.surface, name=parent.name + m.surface,
-                              type="Organization")
-        # else the parent went unread (基础教育研究院 after a university): the unit is dropped with it
-    return out
+def _is_place_name(word: str) -> bool:
+    from .gazetteer import load_gazetteer
+
+    return bool(load_gazetteer().lookup(word))
 
 
 def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention], home: Home,
-                  blocked: list[bool], town_end: dict[int, TownMention]) -> OrgMention | None:
+                  blocked: list[bool], town_end: dict[int, TownMention],
+                  town_names: frozenset[str] = frozenset()) -> OrgMention | None:
     """Read the name that ends in the head noun `match`, or None when it names no organisation."""
     head: Head = heads()[match.group()]
     hs, he = match.span()
@@ -246,9 +208,13 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     if town is not None and name_start != town.start:
         name_start = start = town.start  # 吸纳试马镇中心小学: the words before the township are not the name's
         prefix, chain = None, []
+        county = div_end.get(town.start)
+        if county is not None and county.division is not None and town.county == county.division:
+            start, chain = county.start, [county]  # 民权县人和镇中学: the walk stopped inside the township's name
     proper = text[name_start:hs]
-    descriptive = head.word in _NAMED_HEADS and bool(prefix or chain)
+    descriptive = head.word in _NAMED_HEADS and bool(prefix or chain) or _placed_university(head, chain, proper)
     if town is not None or _kept_whole(head, proper, bool(prefix or chain)) \
+            or _township_numbered(proper, town_names) \
             or head.type == "University" and _region_and_field(proper) \
             or word_tag(proper + head.word) in ("nt", "nz", "ns", "j") and len(proper) >= 2 \
             or descriptive:
@@ -263,13 +229,16 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
     while town is None and not descriptive and proper and _generic_head(proper) and not is_generic(proper):
         cut = _generic_head(proper)  # 改扩建城关小学: the verb-like generic word is not the name's
         start, prefix, chain, proper = hs - len(proper) + cut, None, [], proper[cut:]
-    if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)):
+    if proper and (is_generic(proper) or is_generic((prefix or "") + proper) or _COUNTED.search(proper)) \
+            and not _placed_university(head, chain, proper):
         return None
     if head.word in _WEAK_HEADS and not (prefix or chain or looks_proper):
         return None
     if head.word in _NAMED_HEADS and not (prefix or chain or town or looks_proper or unknown_run(proper)
                                           or any(flag.startswith("nr") for _w, flag in tags(proper))):
         return None
+    if head.word == "高中" and not (chain and (proper or chain[-1].short and not _with_level(chain[-1]))):
+        return None  # 都安高中 and 花垣县边城高中 contract a high school's name; 县高中 is a level of schools
     if head.word in _NEEDS_PROPER and not proper and not _county_kindergarten(head, chain, text, start):
         return None  # 环县学校 is the county's schools, not a school
     if head.type == "Government" and not (prefix or chain) and head.word not in _NATIONAL:
@@ -292,7 +261,8 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     # a college of a university (西北师范大学教育学院) is one of its parts, not a university
     kind = "Organization" if head.word in _PART_HEADS and "大学" in proper else head.type
-    return OrgMention(start, he, text[start:he], canonical(completed + proper + head.word), kind, division)
+    name = completed + proper + head.word
+    return OrgMention(start, he, text[start:he], name[2:] if name.startswith("中共") else name, kind, division)
 
 
 def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> TownMention | None:
@@ -308,6 +278,20 @@ def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> T
             return town
         return None
     return None
+
+
+def _placed_university(head: Head, chain: list[DivisionMention], proper: str) -> bool:
+    """True for a university named by its place and plain descriptive words (兰州城市学院, 临夏现代职业学院):
+    no verb or function word among them, however generic they are."""
+    return head.type == "University" and bool(chain) and 0 < len(proper) <= 6 \
+        and not any(len(w) > 1 and flag in NOT_NAME_TAGS - {"t", "f"} for w, flag in tags(proper))
+
+
+def _township_numbered(proper: str, town_names: frozenset[str]) -> bool:
+    """True for a numbered school named by a township of the article without its level (巴彦呼舒第三 after
+    巴彦呼舒镇): a place's name, though the dictionary knows none of it."""
+    match = _ORDINAL.search(proper)
+    return bool(match) and match.start() >= 2 and proper[:match.start()] in town_names
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:

@@ -37,6 +37,23 @@ def _is_slogan(name: str) -> bool:
     return bool(_SLOGAN.match(name)) and not (name[0] == "一" and "一" in name[1:]) or "+" in name and len(name) <= 6
 
 
+@cache
+def _by_first_char() -> dict[str, tuple[str, ...]]:
+    """The listed programme names by their first character: most quoted words start none."""
+    out: dict[str, list[str]] = {}
+    for form in programmes():
+        out.setdefault(form[0], []).append(form)
+    return {ch: tuple(forms) for ch, forms in out.items()}
+
+
+def _quoted_start(text: str, end: int, inner: str) -> str | None:
+    """The longest listed programme whose name starts with the quoted words and goes on after the closing
+    quote (“三区”人才支持计划教师专项计划), or None."""
+    forms = [f for f in _by_first_char().get(inner[0], ()) if len(f) > len(inner) and f.startswith(inner)
+             and text.startswith(f[len(inner):], end)]
+    return max(forms, key=len) if forms else None
+
+
 def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
     """Return programme mentions; the canonical name drops the quotes and keeps the head noun's concept."""
     found: dict[int, ProgrammeMention] = {}
@@ -51,6 +68,12 @@ def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
         if head or named or _is_slogan(inner):
             name = programmes().get(inner) or (inner + head if head in _NAMED_BY_HEAD else inner)
             found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), name)
+        else:
+            listed = _quoted_start(text, match.end(), inner)
+            if listed:
+                end = match.end() + len(listed) - len(inner)
+                found[match.start()] = ProgrammeMention(match.start(), end, text[match.start():end],
+                                                        programmes()[listed])
     for match in _PAIRING.finditer(text):
         first, second, s = match.group(1), match.group(2), match.start()
         if first != second and not any(blocked[s:match.end()]) and not (s and word_tag(text[s - 1:s + 1])) \

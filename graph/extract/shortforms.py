@@ -6,7 +6,9 @@ Four general rules, no list of names:
     appear in order in the full one, and the heads correspond: seeds/lexicons/abbreviations.tsv);
   - a name part of a full name with a weak head: 黔丰集团 after 贵州黔丰农业科技集团有限公司;
   - a school's name without the place that begins its full name: 城南中学 after 永新县城南中学;
-  - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司.
+  - an enterprise's name part standing alone as a word: 华唐中科 after 北京华唐中科教育科技有限公司;
+  - a short form the article notes after the full name: 长兴县职业技术教育中心学校（以下简称“长兴职教中心”）,
+    中国人民大学附属中学（人大附中）.
 A short form with no full name in the article stays its own entity.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .divisions import place_forms
 from .gazetteer import load_gazetteer
 from .lexicon import abbreviation_heads, generic_names
 from .spans import Coverage
@@ -79,9 +82,13 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
     longest = {key: max(ms, key=lambda m: (len(m.name), m.name)).name for key, ms in by_core.items()}
     shorts = set(abbreviation_heads())
     out, renamed = [], {}  # one look per distinct name: name-dense texts repeat their names
+    placed = {}  # a short form takes the place of the full name it stands for, so both are keyed alike
+    for m in orgs:
+        placed.setdefault(m.name, m.division)
     for m in orgs:
         if m.name in renamed:
-            out.append(m if renamed[m.name] == m.name else replace(m, name=renamed[m.name]))
+            name = renamed[m.name]
+            out.append(m if name == m.name else replace(m, name=name, division=placed.get(name, m.division)))
             continue
         key = _place_and_core(m)
         name = longest.get(key, m.name) if key is not None and key[0] else m.name
@@ -91,10 +98,10 @@ def resolve_short_forms(orgs: list[OrgMention]) -> list[OrgMention]:
             name = full.name if full is not None else name
         if name == m.name and m.type == "Enterprise":
             name = _part_of(m, orgs) or name
-        if name == m.name and m.type == "School":
+        if name == m.name and m.type in ("School", "Organization"):
             name = _placed_form(m, orgs) or name
         renamed[m.name] = name
-        out.append(m if name == m.name else replace(m, name=name))
+        out.append(m if name == m.name else replace(m, name=name, division=placed.get(name, m.division)))
     return out
 
 
@@ -108,12 +115,19 @@ def _part_of(m: OrgMention, orgs: list[OrgMention]) -> str | None:
 
 
 def _placed_form(m: OrgMention, orgs: list[OrgMention]) -> str | None:
-    """The one school named as this one after a place (城南中学 in 永新县城南中学, 南山外国语学校 after 深圳市)."""
+    """The one school or body named as this one after a place (城南中学 in 永新县城南中学, 南山外国语学校 after
+    深圳市, 明德慈善会 after 澳门)."""
     if len(m.name) < 4:
         return None
-    owners = {f.name for f in orgs if f.type == "School" and len(f.name) > len(m.name) and f.name.endswith(m.name)
-              and load_gazetteer().lookup(f.name[:-len(m.name)])}
+    owners = {f.name for f in orgs if f.type == m.type and len(f.name) > len(m.name) and f.name.endswith(m.name)
+              and (_is_place(f.name[:-len(m.name)])
+                   or f.division is not None and f.name[:-len(m.name)] in place_forms(f.division))}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _is_place(part: str) -> bool:
+    """True for a division's name, or a place the dictionary knows that the gazetteer does not hold (澳门)."""
+    return bool(load_gazetteer().lookup(part)) or word_tag(part) == "ns"
 
 
 def short_forms(text: str, matches: list[re.Match], found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
@@ -194,3 +208,36 @@ def _contractions(core: str) -> list[str]:
         return []
     words = [rest[i:i + 2] for i in range(0, len(rest), 2)]
     return [core[:2] + a[0] + b[0] for a, b in zip(words, words[1:])]
+
+
+# （以下简称“长兴职教中心”）, (简称"西理工"): the article's own short form for the name right before it
+_NOTE = re.compile(r"[（(](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」』]?[）)]")
+
+
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+
+
+def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
+    """Name every use of a short form the article notes right after a body's name as that body."""
+    ends = {m.end: m for m in found}
+    notes = {}
+    for note in _NOTE.finditer(text):
+        owner = ends.get(note.start())
+        if owner is not None and note.group(1) != owner.name:
+            notes[note.group(1)] = owner
+    for note in _BRACKETED.finditer(text):  # 中国人民大学附属中学（人大附中）: its characters, in order
+        owner, short = ends.get(note.start()), note.group(1)
+        if owner is not None and len(short) < len(owner.name) and _is_subsequence(short, owner.name):
+            notes[short] = owner
+    if not notes:
+        return found
+    out = [m if m.surface not in notes or m is notes[m.surface]
+           else replace(m, name=notes[m.surface].name, type=notes[m.surface].type,
+                        division=notes[m.surface].division) for m in found]
+    taken = Coverage(len(text), ((m.start, m.end) for m in out))
+    for hit in re.finditer("|".join(map(re.escape, sorted(notes, key=len, reverse=True))), text):
+        s, e = hit.span()
+        if not taken.touches(s, e) and not any(blocked[s:e]):
+            owner = notes[hit.group()]
+            out.append(replace(owner, start=s, end=e, surface=hit.group()))
+    return sorted(out, key=lambda m: m.start)

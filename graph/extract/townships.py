@@ -57,36 +57,73 @@ def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
     return start, div_end.get(start) if start != pos else None
 
 
+def _county_before(text: str, pos: int, div_end: dict[int, DivisionMention],
+                   blocked: list[bool]) -> DivisionMention | None:
+    """The county named right before a township's name of two to four characters that opens with no
+    function word, whatever stop characters the name holds (人和镇, 其塔木镇)."""
+    for start in range(pos - 2, max(pos - _LONGEST, 0) - 1, -1):
+        county = div_end.get(start)
+        if county is not None and county.division.level == "County":
+            part = text[start:pos]
+            ok = all(map(_is_cjk, part)) and part[0] not in _FUNCTION and not any(blocked[start:pos]) \
+                and trim_name(part, anchored=True)[0] == part  # not 县组织乡…: no verb in it
+            return county if ok else None
+    return None
+
+
 def find_townships(text: str, divisions: list[DivisionMention], home: Home,
                    blocked: list[bool]) -> list[TownMention]:
     """Return township mentions and the villages named right after a township."""
     div_end = {m.end: m for m in divisions if m.division is not None}
     covered = [(m.start, m.end) for m in divisions]
     out: list[TownMention] = []
+    anchored: dict[str, Division | None] = {}  # names read right after their county, whole
     for match in _SUFFIX.finditer(text):
         ss, se = match.span()
         if (se - ss == 1 and word_tag(text[ss:ss + 2])) or text[ss - 1:se] in _WORDS:
             continue  # 乡村, 乡镇, 下乡, 城镇, 家乡: words, not a township's suffix
-        start, county = _name_before(text, ss, div_end, blocked)
-        if county is None and ss - start == _LONGEST:
-            start = _window_start(text, start, ss)
-        part = text[start:ss]
-        if county is None and pos_inside(covered, ss):
-            continue
-        kept, _proper = trim_name(part, anchored=True)
-        start = ss - len(kept)
-        if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() or _FUNCTION & set(kept) \
+        county = _county_before(text, ss, div_end, blocked)
+        if county is not None:  # 九台区其塔木镇, 民权县人和镇: right after its county, stops are the name's
+            start = county.end
+            kept = text[start:ss]
+        else:
+            start, county = _name_before(text, ss, div_end, blocked)
+            if county is None and ss - start == _LONGEST:
+                start = _window_start(text, start, ss)
+            if county is None and pos_inside(covered, ss):
+                continue
+            kept, _proper = trim_name(text[start:ss], anchored=True)
+            start = ss - len(kept)
+            if _FUNCTION & set(kept):
+                continue
+        if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() \
                 or (kept + match.group()) in _WORDS or any(blocked[start:se]):
             continue
         scope = county.division if county is not None and county.division.level == "County" else home.county
         if county is not None and start != county.end:
             scope = home.county  # the county named earlier was not this township's prefix
         town = TownMention(start, se, text[start:se], "Township", scope)
+        if county is not None and start == county.end:
+            anchored[town.surface] = scope
         out.append(town)
         village = _VILLAGE.match(text, se)
         if village and not word_tag(village.group()) and village.group()[0] not in _FUNCTION \
                 and not any(blocked[village.start():village.end()]):
             out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
+    return _as_first_named(text, out, anchored)
+
+
+def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Division | None]) -> list[TownMention]:
+    """Extend a township read without its first character (塔木镇) to the name the article gave it after
+    its county (九台区其塔木镇), when the text holds that character before it."""
+    out = []
+    for t in towns:
+        for n in (1, 2):
+            whole = text[t.start - n:t.end] if t.start >= n else ""
+            if whole in named and t.surface not in named:
+                t = TownMention(t.start - n, t.end, whole, t.type, named[whole])
+                break
+        out.append(t)
     return out
 
 
