@@ -503,3 +503,32 @@ def test_the_body_thanked_for_its_support_is_the_helper():
     found = relations("略阳县教育局感谢西安理工大学多年来对略阳县的帮扶。")
     assert ("西安理工大学", "assists", "略阳县") in found
     assert ("略阳县教育局", "assists", "略阳县") not in found
+
+
+def test_a_school_whose_teachers_go_is_the_one_trained():
+    found = relations("去年，略阳县天津路小学的5名青年教师在西安市曲江第一小学跟岗学习两周。")
+    assert ("西安市曲江第一小学", "trains", "略阳县天津路小学") in found
+    assert ("西安市曲江第一小学", "trains", "略阳县") not in found
+
+
+def test_a_city_gone_to_before_the_host_sends_no_one():
+    found = relations("今年，宁强县第一中学的30名教师分两批到西安，在西安高新第一中学跟岗学习。")
+    assert ("西安高新第一中学", "trains", "宁强县第一中学") in found
+    assert ("西安高新第一中学", "trains", "西安市") not in found
+
+
+def test_each_school_of_a_list_sends_its_trainees():
+    found = relations("略阳县第一中学、略阳县天津高级中学分批选派20名教师到西安高新第一中学跟岗培训。")
+    assert {("西安高新第一中学", "trains", "略阳县第一中学"),
+            ("西安高新第一中学", "trains", "略阳县天津高级中学")} <= found
+
+
+def test_each_host_of_a_list_trains_the_sender():
+    found = relations("宁强县20名教师来到汉中，在汉中市龙岗学校和汉中市第三中学跟岗培训一周。")
+    assert {("汉中市龙岗学校", "trains", "宁强县"), ("汉中市第三中学", "trains", "宁强县")} <= found
+
+
+def test_a_clause_going_on_with_bing_keeps_the_sentences_sender():
+    found = relations("宁强县第二中学每年选派1名教师随班到西安担任副班主任，并安排青年教师到西安市第八十三中学跟岗学习。")
+    assert ("西安市第八十三中学", "trains", "宁强县第二中学") in found
+    assert ("西安市第八十三中学", "trains", "西安市") not in found

@@ -11,6 +11,8 @@ END_TYPES = {"Province", "Prefecture", "County", "University", "School", "Govern
 # X 的/X 9名退休特级教师 来到 Y 支教: the helper's own people go
 ITS_PEOPLE = re.compile(r"的?\d*[名位批]?[^，；。]{0,10}(教师|干部|专家|校长|医生|志愿者|研究生|大学生|支教团)")
 SENDS = re.compile(r"选派|派出|派遣|组织|组团|安排|带领|率")
+# a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
+GOES_ON = re.compile(r"(并且?|还|同时|随后|此外)")
 _COORD = re.compile(r"^[、和及]|^以及$")
 BREAK = "，,；;：:。！？!?\n\u3000 "  # a space parts a headline's phrases (normalised from 　)
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
-from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
+from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
 from .coreference import find_anaphors
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
@@ -40,8 +40,6 @@ _PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[
 # teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
 _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 _THANKS = re.compile(r"感谢|感激|致谢|谢谢")
-# a clause that goes on with the subject of the one before: …调研，并向该县禾川中学捐赠
-_CONTINUES = re.compile(r"(并且?|还|同时|随后|此外)")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
@@ -151,7 +149,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
                 return []
         if helped and helpers:
             return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
-        if helped and not helpers and _CONTINUES.match(text, cs):
+        if helped and not helpers and GOES_ON.match(text, cs):
             subject = [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
             return [(subject, s.coordinated(helped[0], False), 0.8)] if subject else []
         if helped or s.has_placeholder(ps, ts):
@@ -270,7 +268,7 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     helped = [e for e in s.between(gs + at.start() if at else gs, ts) if not e.modifier]
     # X 与 Y 结成对子，派出教师到 Y 挂职: Y, named before as a partner, does not send to itself
     helpers = [e for e in s.between(s.start, gs) if not e.modifier and not (helped and e.key == helped[0].key)]
-    if _CONTINUES.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
+    if GOES_ON.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
         # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
         helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
     gap = text[helpers[-1].end:gs + 1] if helpers else ""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, implicit
+from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, implicit
 from .entities import Found
 
 # 学习 trains only staff who go somewhere to learn (教师赴 X (考察)学习), not a policy studied (学习贯彻)
 _STAFF = re.compile(r"教师|干部|校长|骨干|班主任|园长|管理人员|教研员")
 _NOT_STAFF = re.compile(r"学生|学子|孩子|党员")
 _LEARNED = re.compile(r"贯彻|宣传|领会|传达")
+_GONE_TO = re.compile(r"(?:[赴到]|前往)$")
 _GONE_TO_LEARN = re.compile(r"(?:[赴到去]|前往)[^赴到去前，；。]{2,30}?(?:参观|考察|观摩|交流|跟班|跟岗)?$")
 
 
@@ -53,15 +54,28 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
     if not hosts or s.has_placeholder(hs, ts):
         return []
     hosts = _body_for_place(s, hosts)
+    # 在 X 的支持下 is no sender, X 的6名教师 is one; a place gone to first (…到济南，在 Y 跟岗) is none
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
-               and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
+               and (not text.startswith("的", e.end) or ITS_PEOPLE.match(text, e.end))
+               and not _GONE_TO.search(text, max(s.start, e.start - 2), e.start)]
+    senders = _subject_goes_on(s, hs, senders)
     sent = _sent_after_verb(s, hs, hosts[0])
     hosts = _organiser_for_venue(s, found, hosts, sent)
     own_people = senders and (SENDS.search(text[senders[-1].end:hs]) or ITS_PEOPLE.match(text, senders[-1].end))
-    trainee = sent or (senders[-1:] if own_people else implicit(found, hosts[0]))  # X 教师李某在 Y 跟班学习
+    # X 教师李某在 Y 跟班学习; A、B、C 分三批选派教师到 Y 跟岗: each school of the list sends
+    trainee = sent or (s.coordinated(senders[-1], True)[::-1] if own_people else implicit(found, hosts[0]))
     if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
         trainee = _body_place(found, senders[-1]) or trainee  # 县教育局组织全县…教师到 X 跟岗: the county's
-    return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
+    return [(s.coordinated(hosts[0], False), trainee, 0.85 if senders else 0.75)] if trainee else []
+
+
+def _subject_goes_on(s: Sentence, hs: int, senders: list[End]) -> list[End]:
+    """…选派教师随班到长兴，并安排教师到 Y 跟岗: a clause going on with 并/还 is the sentence's subject's, not
+    that of a place gone to in the clause before."""
+    cs = s.clause_start(hs)
+    if cs == s.start or not GOES_ON.match(s.text, cs) or any(e.start >= cs for e in senders):
+        return senders
+    return [e for e in senders if e.start - s.clause_start(e.start) <= 2][:1] or senders
 
 
 _WHOLE_PLACE = re.compile(r"全[县区旗市]")
