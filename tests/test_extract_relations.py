@@ -532,3 +532,8 @@ def test_a_clause_going_on_with_bing_keeps_the_sentences_sender():
     found = relations("宁强县第二中学每年选派1名教师随班到西安担任副班主任，并安排青年教师到西安市第八十三中学跟岗学习。")
     assert ("西安市第八十三中学", "trains", "宁强县第二中学") in found
     assert ("西安市第八十三中学", "trains", "西安市") not in found
+
+
+def test_time_words_before_the_verb_of_a_pairing_keep_its_direction():
+    found = relations("据了解，浙江省嘉兴市与四川省广元市自2021年起开展东西部协作。")
+    assert ("嘉兴市", "assists", "广元市") in found

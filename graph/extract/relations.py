@@ -42,6 +42,11 @@ _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 _THANKS = re.compile(r"感谢|感激|致谢|谢谢")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
+def _adverbial_length(text: str, pos: int, end: int) -> int:
+    m = _ADVERBIAL.match(text, pos, end)
+    return m.end() - pos if m else 0
+
+
 _GENERIC_PLACE = re.compile(r"(乡村|农村|当地|山区|偏远|贫困|基层)")
 _GIFTS = {"捐赠", "捐款", "捐建", "捐资", "资助", "援建", "助学"}
 _LONGEST_SENTENCE = 2000
@@ -55,7 +60,7 @@ def _trigger_re() -> re.Pattern:
 def _agreement(text: str, pos: int) -> bool:
     """True when pos lies in the title of an agreement just signed (签订了《教育对口帮扶框架协议》): the
     title's trigger states the relation between the parties that signed it."""
-    m = re.search(r"(签订|签署)了?《([^《》]{0,40})$", text[max(0, pos - 50):pos])
+    m = re.search(r"(签订|签署)了?[^，；。《》]{0,6}《([^《》]{0,40})$", text[max(0, pos - 56):pos])
     close = text.find("》", pos)
     return bool(m) and 0 <= close - pos <= 40 and re.search(r"协议书?$", text[pos:close]) is not None
 
@@ -171,8 +176,10 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         ws = cs + pair.start()
         helped = [e for e in before if e.start > ws]
         helpers = [e for e in before if e.end <= ws]
+        # X 与 Y 自2021年起开展东西部协作: time words before the verb
+        verb = helped[-1].end + _adverbial_length(text, helped[-1].end, ts) if helped else ts
         if helped and helpers and len(text[helpers[-1].end:ws]) <= 1 and not s.has_placeholder(cs, ts) \
-                and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[helped[-1].end:ts]):
+                and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
             return [([helpers[-1]], [helped[0]], 0.7)]
         return []
     if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
