@@ -537,3 +537,8 @@ def test_a_clause_going_on_with_bing_keeps_the_sentences_sender():
 def test_time_words_before_the_verb_of_a_pairing_keep_its_direction():
     found = relations("据了解，浙江省嘉兴市与四川省广元市自2021年起开展东西部协作。")
     assert ("嘉兴市", "assists", "广元市") in found
+
+
+def test_a_short_county_name_with_its_autonomous_level_is_an_end():
+    found = relations("在苏州市与安顺市东西部协作框架下，吴江区自2021年起结对帮扶关岭自治县。")
+    assert ("吴江区", "assists", "关岭布依族苗族自治县") in found

@@ -106,11 +106,14 @@ def _owners(entities: tuple[Entity, ...]) -> dict[str, tuple[str, str]]:
             for u in universities if e.name.startswith(u.name) and e.name != u.name}
 
 
+_OWN_LEVEL = ("自治县", "自治州", "自治旗")
 _PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园区", "开发区", "高新区", "经开区", "片区"}
 
 
 def _noun_follows(text: str, pos: int) -> bool:
     """True when a place noun follows directly (兰州新区, 略阳山区, 西安名校): the division only modifies it."""
+    if text.startswith(_OWN_LEVEL, pos):
+        return False  # 镇宁自治县: a short name with its level names the division
     word = first_word(text, pos)
     return word is not None and (word[1] == "ns" or word[0] in _PLACE_NOUNS)
 
