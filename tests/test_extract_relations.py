@@ -542,3 +542,12 @@ def test_time_words_before_the_verb_of_a_pairing_keep_its_direction():
 def test_a_short_county_name_with_its_autonomous_level_is_an_end():
     found = relations("在苏州市与安顺市东西部协作框架下，吴江区自2021年起结对帮扶关岭自治县。")
     assert ("吴江区", "assists", "关岭布依族苗族自治县") in found
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("汉中市实验小学则与略阳县城关小学结对，今年向该校捐赠图书3000册。", "汉中市实验小学", "略阳县城关小学"),
+    ("签约仪式上，陕西秦川机床集团有限公司还通过陕西省慈善协会，向略阳县城关小学和略阳县天津中学捐赠课桌椅。",
+     "陕西秦川机床集团有限公司", "略阳县天津中学"),
+])
+def test_a_clause_opening_with_its_preposition_has_the_sentences_subject(text, helper, helped):
+    assert (helper, "assists", helped) in relations(text)

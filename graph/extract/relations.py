@@ -157,8 +157,10 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
                 return []
         if helped and helpers:
             return [(s.coordinated(helpers[-1], True), s.coordinated(helped[0], False), 1.0)]
-        if helped and not helpers and GOES_ON.match(text, cs):
-            subject = [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
+        # …，并/今年向 Y 捐赠 and X 通过 Z，向 Y 捐赠: a clause with no subject of its own goes on with the sentence's
+        if helped and not helpers and (GOES_ON.match(text, cs) or _ADVERBIAL.fullmatch(text, cs, ps) or cs == ps):
+            subject = [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2
+                       and e.key != helped[0].key][:1]
             return [(subject, s.coordinated(helped[0], False), 0.8)] if subject else []
         if helped or s.has_placeholder(ps, ts):
             return []
