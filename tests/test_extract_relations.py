@@ -551,3 +551,9 @@ def test_a_short_county_name_with_its_autonomous_level_is_an_end():
 ])
 def test_a_clause_opening_with_its_preposition_has_the_sentences_subject(text, helper, helped):
     assert (helper, "assists", helped) in relations(text)
+
+
+def test_a_sending_clause_without_subject_is_sent_by_the_last_clauses_subject():
+    found = relations("汉中市实验小学结对帮扶略阳县城关小学，每学期派出音乐、美术教师各1名到略阳县支教。")
+    assert ("汉中市实验小学", "assists", "略阳县") in found
+    assert ("略阳县城关小学", "assists", "略阳县") not in found

@@ -283,6 +283,9 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
     if GOES_ON.match(text, s.clause_start(gs)) and s.clause_start(gs) > s.start:
         # …接收 Y 的教师到苏州跟岗，并选派教师到 Y 支教: the sentence's subject sends, not a place gone to
         helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][:1] or helpers
+    elif s.clause_start(gs) > s.start and not any(e.start >= s.clause_start(gs) for e in helpers):
+        # X 结对帮扶 Y，每学期派出教师到 Z 支教: a clause without a subject is sent by the last clause's, not its object
+        helpers = [e for e in helpers if e.start - s.clause_start(e.start) <= 2][-1:] or helpers
     gap = text[helpers[-1].end:gs + 1] if helpers else ""
     if not helped and helpers and _GENERIC_PLACE.match(text, gs + 1):
         helped = implicit(found, helpers[-1])  # 到乡村学校支教: the schools of the article's county
