@@ -557,3 +557,15 @@ def test_a_sending_clause_without_subject_is_sent_by_the_last_clauses_subject():
     found = relations("汉中市实验小学结对帮扶略阳县城关小学，每学期派出音乐、美术教师各1名到略阳县支教。")
     assert ("汉中市实验小学", "assists", "略阳县") in found
     assert ("略阳县城关小学", "assists", "略阳县") not in found
+
+
+def test_a_township_school_named_first_in_a_pairing_is_the_one_helped():
+    found = relations("略阳县教育局介绍，郭镇中心学校与汉中市实验小学去年已结为帮扶对子。")
+    assert ("汉中市实验小学", "assists", "郭镇中心学校") in found
+    assert ("郭镇中心学校", "assists", "汉中市实验小学") not in found
+
+
+def test_a_county_that_signs_with_a_school_does_not_help_it():
+    found = relations("2023年8月，略阳县人民政府与西安市铁一中学签订托管办学协议。")
+    assert ("略阳县政府", "assists", "西安市铁一中学") not in found
+    assert ("略阳县政府", "partners", "西安市铁一中学") in found

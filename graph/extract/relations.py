@@ -42,6 +42,20 @@ _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 _THANKS = re.compile(r"感谢|感激|致谢|谢谢")
 # time words and adverbs between a subject and its 与 (该校今年与…结对)
 _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长期|已经?|还|也|先后|正式|将|又|再次|此前|早在|曾经?|[自从]\d{4}年[起以来]*|\d{4}年|\d+月(\d+日)?)+")
+# a township's school (克勒沟镇中学, 六马镇中心完小): in a pairing it is the one helped
+_TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|初级中学|中心校)$")
+
+
+def _pair_direction(first: End, second: End) -> list[tuple[list[End], list[End], float]]:
+    """X 与 Y 结为帮扶对子/签订帮扶协议: the party named first helps, unless it is a township's school paired with
+    another school, or a government or place that signs with a school (it commissions, the school helps)."""
+    if first.type in ("Government", "Province", "Prefecture", "County") and second.type in ("School", "University"):
+        return []  # 莒南县人民政府与山东省实验中学签订托管协议: the agreement pairs them (pairs.py)
+    if _TOWNSHIP_SCHOOL.search(first.key) and not _TOWNSHIP_SCHOOL.search(second.key) and second.type == "School":
+        first, second = second, first
+    return [([first], [second], 0.7)]
+
+
 def _adverbial_length(text: str, pos: int, end: int) -> int:
     m = _ADVERBIAL.match(text, pos, end)
     return m.end() - pos if m else 0
@@ -185,7 +199,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         verb = helped[-1].end + _adverbial_length(text, helped[-1].end, ts) if helped else ts
         if helped and helpers and len(text[helpers[-1].end:ws]) <= 1 and not s.has_placeholder(cs, ts) \
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
-            return [([helpers[-1]], [helped[0]], 0.7)]
+            return _pair_direction(helpers[-1], helped[0])
         return []
     if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
         return _their_school(s, cs, ts, before)
@@ -245,7 +259,7 @@ def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], l
     return []
 
 
-_GO = re.compile(r"(?:[赴到去]|进入)([^赴到去]{1,30})(开展|进行)?$")
+_GO = re.compile(r"(?:[赴到]|去(?!年)|进入)([^赴到]{1,30})(开展|进行)?$")  # 去年 is no going
 # a verb that says only where someone teaches (毕业后到 Y 任教): the body must be seen to send its people
 _NEEDS_SENDER = {"任教"}
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
