@@ -569,3 +569,11 @@ def test_a_county_that_signs_with_a_school_does_not_help_it():
     found = relations("2023年8月，略阳县人民政府与西安市铁一中学签订托管办学协议。")
     assert ("略阳县政府", "assists", "西安市铁一中学") not in found
     assert ("略阳县政府", "partners", "西安市铁一中学") in found
+
+
+def test_two_colleges_that_pair_are_partners_as_are_their_universities():
+    found = relations("陕西师范大学对口支援青海师范大学。在学科建设方面，陕西师范大学文学院与青海师范大学文学院共建古籍整理学科方向。")
+    pair = {frozenset((s, o)) for s, t, o in found if t == "partners"}
+    assert frozenset(("陕西师范大学文学院", "青海师范大学文学院")) in pair
+    assert frozenset(("陕西师范大学", "青海师范大学")) in pair
+    assert frozenset(("陕西师范大学文学院", "青海师范大学")) not in pair

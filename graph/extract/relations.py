@@ -87,9 +87,7 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
 def _ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]:
     """Relation ends: mentions of the types that can help or be helped, plus pronouns for the home county."""
     types = {e.key: e.type for e in found.entities}
-    owner = _owners(found.entities)
-    ends = [End(m.start, m.end, *owner.get(m.key, (m.key, types[m.key]))) for m in found.mentions
-            if types.get(m.key) in END_TYPES]
+    ends = [End(m.start, m.end, m.key, types[m.key]) for m in found.mentions if types.get(m.key) in END_TYPES]
     out = []
     bodies = Coverage(len(doc.text), ((e.start, e.end) for e in ends if not e.key.startswith("div:")))
     ends = [e for e in ends if not (e.key.startswith("div:") and bodies.covers(e.start, e.end))]
@@ -390,12 +388,13 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     ends = [e for e in _ends(doc, found, blocked) if not masked.touches(e.start, e.start + 1)]
     starts = [e.start for e in ends]
     programmes = [m for m in found.mentions if m.type == "Programme"]
+    owners = _owners(found.entities)
     out: list[Relation] = []
     sentences = split_sentences(text)
     givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
     for frame in (pair_lists, memberships, agreements, both):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
-            out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+            out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes, owners))
     for start, end in sentences:
         previous, givers, before = givers, [], len(out)
         if end - start > _LONGEST_SENTENCE:
@@ -405,7 +404,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
             continue
         s = Sentence(text, start, end, sentence_ends, blocked)
         for helpers, helped, trig in _recipients(s, previous):
-            out.extend(_make(doc, trig, helpers, helped, 0.8, start, end, programmes))
+            out.extend(_make(doc, trig, helpers, helped, 0.8, start, end, programmes, owners))
         for match in _trigger_re().finditer(text, start, end):
             ts, te = match.span()
             if masked.touches(ts, ts + 1) and not _agreement(text, ts):
@@ -414,7 +413,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
             if trig.relation == "assists" and _is_false_friend(text, ts, te):
                 continue
             for helpers, helped, weight in _PATTERNS[trig.relation](s, ts, te, found):
-                out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes))
+                out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes, owners))
         givers = [r for r in out[before:] if r.kind in _GIFTS]
     return _dedupe(out)
 
@@ -438,20 +437,27 @@ def _recipients(s: Sentence, givers: list[Relation]) -> list[tuple[list[End], li
 
 
 def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], weight: float,
-          start: int, end: int, programmes: list[Mention]) -> list[Relation]:
+          start: int, end: int, programmes: list[Mention], owners: dict[str, tuple[str, str]]) -> list[Relation]:
     a, b = doc.original_span(start, end)
     evidence = Evidence(doc.id, doc.text[start:end].strip(), doc.original[a:b].strip(), a, b)
     sentence = doc.text[start:end]
     first = bisect_left(programmes, start, key=lambda m: m.start)
     programme = programmes[first].key if first < len(programmes) and programmes[first].start < end else None
     rels = []
-    for x in helpers:
-        for y in helped:
-            if x.key != y.key:
-                rels.append(Relation(x.key, y.key, trig.relation, trig.kind, evidence,
-                                     round(trig.confidence * weight, 3), year_in(sentence), programme,
-                                     quantities_in(sentence)))
+    pairs = [pair for x in helpers for y in helped for pair in _for_owners(x, y, owners)]
+    for x, y in dict.fromkeys(pairs):
+        if x.key != y.key:
+            rels.append(Relation(x.key, y.key, trig.relation, trig.kind, evidence,
+                                 round(trig.confidence * weight, 3), year_in(sentence), programme,
+                                 quantities_in(sentence)))
     return rels
+
+
+def _for_owners(x: End, y: End, owners: dict[str, tuple[str, str]]) -> list[tuple[End, End]]:
+    """A university's college acts as the university (X大学教育学院赴 Y 送教), and two colleges that pair (X大学
+    化学院与 Y大学化学院共建…) are partners as the two universities are."""
+    lifted = tuple(End(e.start, e.end, *owners[e.key]) if e.key in owners else e for e in (x, y))
+    return [(x, y), lifted] if x.key in owners and y.key in owners else [lifted]
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
