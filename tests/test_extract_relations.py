@@ -577,3 +577,16 @@ def test_two_colleges_that_pair_are_partners_as_are_their_universities():
     assert frozenset(("陕西师范大学文学院", "青海师范大学文学院")) in pair
     assert frozenset(("陕西师范大学", "青海师范大学")) in pair
     assert frozenset(("陕西师范大学文学院", "青海师范大学")) not in pair
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("两校签订了结对协议，汉中市实验小学先后帮助略阳县城关小学建成了录播教室。", "汉中市实验小学", "略阳县城关小学"),
+    ("略阳县城关小学在汉中市实验小学的帮助下，建成了录播教室。", "汉中市实验小学", "略阳县城关小学"),
+])
+def test_help_is_a_verb_of_assistance(text, helper, helped):
+    assert (helper, "assists", helped) in relations(text)
+
+
+def test_a_speaker_is_not_the_subject_of_what_is_reported():
+    found = relations("汉中市教育局局长说，新一轮协议将持续发力，帮助略阳县第一中学提升教学质量。")
+    assert not [r for r in found if r[1] == "assists"]

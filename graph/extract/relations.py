@@ -219,11 +219,14 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     if not before and cs > s.start and _ADVERBIAL.fullmatch(text[cs:ts]) is not None or cs == ts > s.start:
         # …拨款120万元，资助 Y 新建…: a clause that opens with the verb goes on with the last clause's subject
         subject = [e for e in s.between(s.start, cs) if not e.modifier and e.start - s.clause_start(e.start) <= 2]
-        if subject and subject[-1].key != after[0].key and not s.has_placeholder(s.start, ts):
+        if subject and subject[-1].key != after[0].key and not s.has_placeholder(s.start, ts) \
+                and not _SPEAKS.match(text, subject[-1].end):
             return [(subject[-1:], [e for e in s.coordinated(after[0], False) if e.end <= ce], 0.75)]
     return []
 
 
+# X 说/表示，…，帮助 Y…: the speaker is not the subject of what is reported
+_SPEAKS = re.compile(r"[^，；。]{0,6}?(说|表示|介绍|指出|认为|强调)[，,：:]")
 _QUOTED = re.compile(r"“[^“”]{1,8}”")
 _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|领域)")
 _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
