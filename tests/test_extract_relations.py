@@ -590,3 +590,8 @@ def test_help_is_a_verb_of_assistance(text, helper, helped):
 def test_a_speaker_is_not_the_subject_of_what_is_reported():
     found = relations("汉中市教育局局长说，新一轮协议将持续发力，帮助略阳县第一中学提升教学质量。")
     assert not [r for r in found if r[1] == "assists"]
+
+
+def test_two_schools_that_form_a_community_are_partners():
+    found = relations("略阳县天津中学与略阳县郭镇中学组建教研共同体，每月开展一次联合教研。")
+    assert ("略阳县天津中学", "partners", "略阳县郭镇中学") in found
