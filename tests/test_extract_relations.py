@@ -595,3 +595,8 @@ def test_a_speaker_is_not_the_subject_of_what_is_reported():
 def test_two_schools_that_form_a_community_are_partners():
     found = relations("略阳县天津中学与略阳县郭镇中学组建教研共同体，每月开展一次联合教研。")
     assert ("略阳县天津中学", "partners", "略阳县郭镇中学") in found
+
+
+def test_a_place_before_a_schools_short_head_is_no_end():
+    found = relations("宁强县地处秦岭。汉中市第一中学与宁强高中签订结对帮扶协议。")
+    assert ("汉中市第一中学", "assists", "宁强县") not in found

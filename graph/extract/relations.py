@@ -31,7 +31,8 @@ _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "�
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
                   "项目", "队伍", "单位", "体系", "制度", "会", "经验")
 # A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
-_GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)")
+_GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)"
+                          r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)")  # 都安高中: a school's short name
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 # X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
 _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
