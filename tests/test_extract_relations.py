@@ -600,3 +600,12 @@ def test_two_schools_that_form_a_community_are_partners():
 def test_a_place_before_a_schools_short_head_is_no_end():
     found = relations("宁强县地处秦岭。汉中市第一中学与宁强高中签订结对帮扶协议。")
     assert ("汉中市第一中学", "assists", "宁强县") not in found
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("宁强县第一中学接受了西安高新第一中学的帮扶。", "西安高新第一中学", "宁强县第一中学"),
+    ("宁强县第一中学今年收到陕西秦川机床集团有限公司捐赠的电脑50台。", "陕西秦川机床集团有限公司", "宁强县第一中学"),
+])
+def test_the_receiver_of_help_or_a_gift_is_helped(text, helper, helped):
+    found = relations(text)
+    assert (helper, "assists", helped) in found and (helped, "assists", helper) not in found

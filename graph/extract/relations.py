@@ -37,7 +37,9 @@ _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 # X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
 _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
 # Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
-_PASSIVE = re.compile(r"(受到|得到|获得)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
+_PASSIVE = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
+# Y 获得/收到 X 捐赠的电脑: the gift's trigger before its 的
+_RECEIVED = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})$")
 # teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
 _ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 _THANKS = re.compile(r"感谢|感激|致谢|谢谢")
@@ -139,7 +141,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     if _EVENT_AFTER.match(text, te):
         after = []  # 东西部协作推进会在 Y 召开: the trigger names a meeting, Y is where it met
     before = [e for e in s.between(cs, ts) if not e.modifier]
-    passive = _PASSIVE.search(text, cs, ts)
+    passive = _PASSIVE.search(text, cs, ts) or text.startswith("的", te) and _RECEIVED.search(text, cs, ts)
     if passive:
         return _passive(s, cs, passive, found)
     if text[ts:te] in _ACTIVITIES:
@@ -314,7 +316,7 @@ def _sent_to(s: Sentence, ts: int, found: Found, cs: int) -> list[tuple[list[End
 
 
 def _passive(s: Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list[End], list[End], float]]:
-    """Y 受到/得到 X 的帮扶: X helps the clause's subject (a place that heads a counted group counts), else
+    """Y 受到/得到/接受 X 的帮扶, Y 获得 X 捐赠的…: X helps the clause's subject (a place that heads a counted group counts), else
     the sentence's subject."""
     vs = m.start()
     helpers = [e for e in s.between(m.start(2), m.end(2)) if not e.modifier]
