@@ -609,3 +609,8 @@ def test_a_place_before_a_schools_short_head_is_no_end():
 def test_the_receiver_of_help_or_a_gift_is_helped(text, helper, helped):
     found = relations(text)
     assert (helper, "assists", helped) in found and (helped, "assists", helper) not in found
+
+
+def test_a_subject_managed_by_a_body_is_helped_by_it():
+    found = relations("略阳县天津中学自2020年起由陕西师范大学附属中学托管，成绩提升明显。")
+    assert ("陕西师范大学附属中学", "assists", "略阳县天津中学") in found

@@ -204,7 +204,9 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         return []
     if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
         return _their_school(s, cs, ts, before)
-    if not after or s.has_placeholder(te, after[0].start):
+    if not after:
+        return _done_by(s, cs, ts, before)
+    if s.has_placeholder(te, after[0].start):
         return []
     if text[cs:ts] == "作为":
         return _as_the_helper(s, te, after[0])
@@ -237,6 +239,20 @@ _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|
 
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
+
+
+def _done_by(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
+    """Y 由 X 托管/对口帮扶 (and nothing after the verb): X helps Y, the subject before 由."""
+    by = re.search(r"由([^由，；。]{1,30})$", s.text[cs:ts])
+    if not by:
+        return []
+    bs = cs + by.start()
+    helpers = [e for e in before if e.start > bs]
+    helped = [e for e in before if e.end <= bs]
+    if not helpers or not helped or s.has_placeholder(cs, ts) \
+            or not (_ADVERBIAL.fullmatch(s.text, helped[-1].end, bs) or helped[-1].end == bs):
+        return []
+    return [(helpers[:1], [helped[-1]], 0.85)] if helpers[0].key != helped[-1].key else []
 
 
 def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
