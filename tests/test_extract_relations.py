@@ -614,3 +614,10 @@ def test_the_receiver_of_help_or_a_gift_is_helped(text, helper, helped):
 def test_a_subject_managed_by_a_body_is_helped_by_it():
     found = relations("略阳县天津中学自2020年起由陕西师范大学附属中学托管，成绩提升明显。")
     assert ("陕西师范大学附属中学", "assists", "略阳县天津中学") in found
+
+
+def test_a_body_of_the_home_county_named_first_in_a_pairing_is_helped():
+    text = "宁强县教育事业稳步发展。宁强县第一中学与西安高新第一中学建立了结对帮扶关系。宁强县今年新建学校3所。"
+    found = relations(text)
+    assert ("西安高新第一中学", "assists", "宁强县第一中学") in found
+    assert ("宁强县第一中学", "assists", "西安高新第一中学") not in found

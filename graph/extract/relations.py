@@ -49,14 +49,23 @@ _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长�
 _TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|初级中学|中心校)$")
 
 
-def _pair_direction(first: End, second: End) -> list[tuple[list[End], list[End], float]]:
+def _pair_direction(first: End, second: End, found: Found) -> list[tuple[list[End], list[End], float]]:
     """X 与 Y 结为帮扶对子/签订帮扶协议: the party named first helps, unless it is a township's school paired with
-    another school, or a government or place that signs with a school (it commissions, the school helps)."""
+    another school or a body of the article's home county paired with one from elsewhere (the article is
+    written where the help goes), or a government or place that signs with a school (it commissions, the
+    school helps)."""
     if first.type in ("Government", "Province", "Prefecture", "County") and second.type in ("School", "University"):
         return []  # 莒南县人民政府与山东省实验中学签订托管协议: the agreement pairs them (pairs.py)
-    if _TOWNSHIP_SCHOOL.search(first.key) and not _TOWNSHIP_SCHOOL.search(second.key) and second.type == "School":
+    if _TOWNSHIP_SCHOOL.search(first.key) and not _TOWNSHIP_SCHOOL.search(second.key) and second.type == "School" \
+            or _at_home(first, found) and not _at_home(second, found):
         first, second = second, first
     return [([first], [second], 0.7)]
+
+
+def _at_home(end: End, found: Found) -> bool:
+    home = home_key(found)
+    parent = next((e.parent for e in found.entities if e.key == end.key), None)
+    return home is not None and home in (end.key, parent)
 
 
 def _adverbial_length(text: str, pos: int, end: int) -> int:
@@ -200,7 +209,7 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         verb = helped[-1].end + _adverbial_length(text, helped[-1].end, ts) if helped else ts
         if helped and helpers and len(text[helpers[-1].end:ws]) <= 1 and not s.has_placeholder(cs, ts) \
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
-            return _pair_direction(helpers[-1], helped[0])
+            return _pair_direction(helpers[-1], helped[0], found)
         return []
     if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
         return _their_school(s, cs, ts, before)
