@@ -51,13 +51,13 @@ _TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|�
 
 def _pair_direction(first: End, second: End, found: Found) -> list[tuple[list[End], list[End], float]]:
     """X 与 Y 结为帮扶对子/签订帮扶协议: the party named first helps, unless it is a township's school paired with
-    another school or a body of the article's home county paired with one from elsewhere (the article is
+    another school or a school of the article's home county paired with one from elsewhere (the article is
     written where the help goes), or a government or place that signs with a school (it commissions, the
     school helps)."""
     if first.type in ("Government", "Province", "Prefecture", "County") and second.type in ("School", "University"):
         return []  # 莒南县人民政府与山东省实验中学签订托管协议: the agreement pairs them (pairs.py)
     if _TOWNSHIP_SCHOOL.search(first.key) and not _TOWNSHIP_SCHOOL.search(second.key) and second.type == "School" \
-            or _at_home(first, found) and not _at_home(second, found):
+            or first.type == second.type == "School" and _at_home(first, found) and not _at_home(second, found):
         first, second = second, first
     return [([first], [second], 0.7)]
 
