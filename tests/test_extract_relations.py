@@ -621,3 +621,18 @@ def test_a_body_of_the_home_county_named_first_in_a_pairing_is_helped():
     found = relations(text)
     assert ("西安高新第一中学", "assists", "宁强县第一中学") in found
     assert ("宁强县第一中学", "assists", "西安高新第一中学") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("西安理工大学分别与略阳县、宁强县签订对口帮扶协议。",
+     {("西安理工大学", "assists", "略阳县"), ("西安理工大学", "assists", "宁强县")}),
+    ("西安理工大学和陕西师范大学与略阳县签订对口帮扶协议。",
+     {("西安理工大学", "assists", "略阳县"), ("陕西师范大学", "assists", "略阳县")}),
+])
+def test_a_pairing_with_a_list_on_one_side_pairs_each(text, expected):
+    assert expected <= relations(text)
+
+
+def test_a_pairing_with_lists_on_both_sides_pairs_no_one():
+    found = relations("汉中市第一中学、汉中市实验中学与略阳县天津中学、略阳县城关中学结对帮扶签约仪式举行。")
+    assert not [r for r in found if r[1] == "assists"]

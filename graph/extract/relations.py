@@ -49,6 +49,17 @@ _ADVERBIAL = re.compile(r"(今年|去年|近日|日前|近年来|多年来|长�
 _TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|初级中学|中心校)$")
 
 
+def _with_word(text: str, cs: int, ts: int, before: list[End]) -> int | None:
+    """The 与 (or 同, else 和) that joins a party named before it to one named right after it, within 20
+    characters of the trigger: X 与 A、B 和 C 签订…, X 和 Y 与 Z 结对."""
+    for words in ("与同", "和"):
+        for i in range(max(cs, ts - 21), ts):
+            # the party after it may follow its province (与四川省广元市)
+            if text[i] in words and any(e.end <= i for e in before) and any(i < e.start <= i + 4 for e in before):
+                return i
+    return None
+
+
 def _pair_direction(first: End, second: End, found: Found) -> list[tuple[list[End], list[End], float]]:
     """X 与 Y 结为帮扶对子/签订帮扶协议: the party named first helps, unless it is a township's school paired with
     another school or a school of the article's home county paired with one from elsewhere (the article is
@@ -200,16 +211,20 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         if helped and helpers and helpers[-1].key != helped[0].key:
             return [([helpers[-1]], s.coordinated(helped[0], False), 0.8)]
     # X 与 Y 签订…对口帮扶协议 / X 与 Y (开展)东西部协作: the party named first helps.
-    pair = re.search(r"[与同和]([^与同和]{1,20})$", text[cs:ts])
-    if pair and not after:
-        ws = cs + pair.start()
-        helped = [e for e in before if e.start > ws]
+    ws = _with_word(text, cs, ts, before)
+    if ws is not None and not after:
+        helped = [e for e in s.coordinated(next(e for e in before if e.start > ws), False) if e.end <= ts]
         helpers = [e for e in before if e.end <= ws]
         # X 与 Y 自2021年起开展东西部协作: time words before the verb
-        verb = helped[-1].end + _adverbial_length(text, helped[-1].end, ts) if helped else ts
-        if helped and helpers and len(text[helpers[-1].end:ws]) <= 1 and not s.has_placeholder(cs, ts) \
+        verb = helped[-1].end + _adverbial_length(text, helped[-1].end, ts)
+        gap = text[helpers[-1].end:ws]
+        if len(s.coordinated(helpers[-1], True)) > 1 < len(helped):
+            return []  # A、B 与 C、D 结对帮扶: who helps whom is told item by item elsewhere
+        if (len(gap) <= 1 or gap == "分别") and not s.has_placeholder(cs, ts) \
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
-            return _pair_direction(helpers[-1], helped[0], found)
+            # X 分别与 A、B 签订对口帮扶协议: X and each of them
+            return [r for x in s.coordinated(helpers[-1], True) if x.start >= cs
+                    for y in helped for r in _pair_direction(x, y, found)]
         return []
     if not after and trig_kind(text, ts, te) in _GIFTS and _STUDENTS.match(text, te):
         return _their_school(s, cs, ts, before)
