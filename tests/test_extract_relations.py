@@ -636,3 +636,8 @@ def test_a_pairing_with_a_list_on_one_side_pairs_each(text, expected):
 def test_a_pairing_with_lists_on_both_sides_pairs_no_one():
     found = relations("汉中市第一中学、汉中市实验中学与略阳县天津中学、略阳县城关中学结对帮扶签约仪式举行。")
     assert not [r for r in found if r[1] == "assists"]
+
+
+def test_one_school_partners_each_school_of_a_list():
+    found = relations("西安高新第一中学与宁强县第一中学、宁强县天津中学结为友好学校。")
+    assert {("西安高新第一中学", "partners", "宁强县第一中学"), ("西安高新第一中学", "partners", "宁强县天津中学")} <= found

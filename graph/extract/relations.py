@@ -388,6 +388,8 @@ def _partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[En
         lefts, rights = s.coordinated(left[-1], True)[::-1], s.coordinated(right[0], False)
         if gap == "分别" and len(lefts) == len(rights):  # X、Y 分别与 A、B 结对: item by item
             return [([x], [y], 1.0) for x, y in zip(lefts, rights)]
+        if len(lefts) == 1:  # X 与 A、B 结为友好学校: each of them
+            return [(lefts, [e for e in rights if e.end <= ts], 1.0)]
         return [(lefts, [right[0]], 1.0)]
     if s.has_placeholder(cs, ws) or s.has_placeholder(max(s.start, ws - 2), ws):
         return []
