@@ -641,3 +641,11 @@ def test_a_pairing_with_lists_on_both_sides_pairs_no_one():
 def test_one_school_partners_each_school_of_a_list():
     found = relations("西安高新第一中学与宁强县第一中学、宁强县天津中学结为友好学校。")
     assert {("西安高新第一中学", "partners", "宁强县第一中学"), ("西安高新第一中学", "partners", "宁强县天津中学")} <= found
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("陕西师范大学今年在宁强县第一中学设立“师大名师工作室”，每学期派专家驻校指导。", "陕西师范大学", "宁强县第一中学"),
+    ("西北工业大学在略阳县建立教育帮扶工作站。", "西北工业大学", "略阳县"),
+])
+def test_a_body_that_sets_up_a_studio_or_station_in_a_place_helps_it(text, helper, helped):
+    assert (helper, "assists", helped) in relations(text)

@@ -4,8 +4,9 @@ Direction comes from the sentence's structure around a trigger (seeds/lexicons/t
   由 X 对口帮扶 Y · X 对口帮扶 Y · 在 X 的帮扶下 (helped: the subject or the home county) · X 为/向 Y 捐赠 ·
   X 选派…赴/到 Y 送教/支教/挂职 · X(、X2和X3) 与 Y 结对/合作办学 · 到 X 跟岗培训 · 参加 X 组织的培训.
 An end that is a placeholder, a noun such as 帮扶资金, or a division that only modifies a group (西安名校)
-gives no relation. Training has its own pattern (training.py); frames over lists (lists.py) and over two parties
-acting together (pairs.py) run on the whole document.
+gives no relation. Training has its own pattern (training.py); frames over lists (lists.py), over two parties
+acting together (pairs.py) and over a body setting something up in a place (founded.py) run on the whole
+document.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..ingest import split_sentences
 from ..model import Document, Entity, Evidence, Mention, Relation
 from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, home_key, implicit
 from .coreference import find_anaphors
+from .founded import founded
 from .entities import Found, division_key
 from .lexicon import Trigger, triggers
 from .lists import memberships, pair_lists
@@ -440,7 +442,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     out: list[Relation] = []
     sentences = split_sentences(text)
     givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
-    for frame in (pair_lists, memberships, agreements, both):
+    for frame in (pair_lists, memberships, agreements, both, founded):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
             out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes, owners))
     for start, end in sentences:
