@@ -649,3 +649,8 @@ def test_one_school_partners_each_school_of_a_list():
 ])
 def test_a_body_that_sets_up_a_studio_or_station_in_a_place_helps_it(text, helper, helped):
     assert (helper, "assists", helped) in relations(text)
+
+
+def test_teachers_who_come_to_a_place_are_sent_there():
+    found = relations("全年雁塔区选派18名骨干教师来镇巴县支教。")
+    assert ("雁塔区", "assists", "镇巴县") in found

@@ -305,7 +305,8 @@ def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], l
     return []
 
 
-_GO = re.compile(r"(?:[赴到]|去(?!年)|进入)([^赴到]{1,30})(开展|进行)?$")  # 去年 is no going
+# 去年 is no going; 来 is when people come (教师来我县支教), not 近年来 or 带来
+_GO = re.compile(r"(?:[赴到]|去(?!年)|进入|(?<=[师员部家生队人])来)([^赴到]{1,30})(开展|进行)?$")
 # a verb that says only where someone teaches (毕业后到 Y 任教): the body must be seen to send its people
 _NEEDS_SENDER = {"任教"}
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
