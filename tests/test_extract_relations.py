@@ -654,3 +654,8 @@ def test_a_body_that_sets_up_a_studio_or_station_in_a_place_helps_it(text, helpe
 def test_teachers_who_come_to_a_place_are_sent_there():
     found = relations("全年雁塔区选派18名骨干教师来镇巴县支教。")
     assert ("雁塔区", "assists", "镇巴县") in found
+
+
+def test_a_place_before_a_universitys_short_head_is_no_trainee():
+    found = relations("陕西师范大学每年接收青海师大10名青年教师到陕西师范大学进修。")
+    assert ("陕西师范大学", "trains", "青海省") not in found

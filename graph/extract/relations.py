@@ -20,7 +20,7 @@ from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence
 from .coreference import find_anaphors
 from .founded import founded
 from .entities import Found, division_key
-from .lexicon import Trigger, triggers
+from .lexicon import Trigger, abbreviation_heads, triggers
 from .lists import memberships, pair_lists
 from .pairs import agreements, both
 from .quantities import quantities_in, year_in
@@ -151,6 +151,8 @@ def _noun_follows(text: str, pos: int) -> bool:
     """True when a place noun follows directly (兰州新区, 略阳山区, 西安名校): the division only modifies it."""
     if text.startswith(_OWN_LEVEL, pos):
         return False  # 镇宁自治县: a short name with its level names the division
+    if text.startswith(tuple(abbreviation_heads()), pos):
+        return True  # 青海民大, 陕西师大: a university's short name
     word = first_word(text, pos)
     return word is not None and (word[1] == "ns" or word[0] in _PLACE_NOUNS)
 
