@@ -659,3 +659,17 @@ def test_teachers_who_come_to_a_place_are_sent_there():
 def test_a_place_before_a_universitys_short_head_is_no_trainee():
     found = relations("陕西师范大学每年接收西藏民大10名青年教师到陕西师范大学进修。")
     assert ("陕西师范大学", "trains", "西藏自治区") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "西安高新第一中学是宁强县第一中学的帮扶学校。",
+    "宁强县第一中学的帮扶学校是西安高新第一中学。",
+])
+def test_the_role_of_a_helper_in_a_pairing(text):
+    found = relations(text)
+    assert ("西安高新第一中学", "assists", "宁强县第一中学") in found
+    assert ("宁强县第一中学", "assists", "西安高新第一中学") not in found
+
+
+def test_a_support_unit_is_a_role_not_a_false_friend():
+    assert ("西安理工大学", "assists", "略阳县") in relations("西安理工大学是略阳县的定点帮扶单位。")

@@ -165,6 +165,8 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     if _EVENT_AFTER.match(text, te):
         after = []  # 东西部协作推进会在 Y 召开: the trigger names a meeting, Y is where it met
     before = [e for e in s.between(cs, ts) if not e.modifier]
+    if _ROLE_NOUN.match(text, te):
+        return _role(s, cs, ts, te, before, after)
     passive = _PASSIVE.search(text, cs, ts) or text.startswith("的", te) and _RECEIVED.search(text, cs, ts)
     if passive:
         return _passive(s, cs, passive, found)
@@ -267,6 +269,29 @@ _ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|
 
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
+
+
+# the role a body plays in a pairing: X 是 Y 的帮扶学校; Y 的对口支援单位是 X
+_ROLE_NOUN = re.compile(r"(学校|单位|高校|院校|城市)")
+_ROLE_IS = re.compile(r"(学校|单位|高校|院校|城市)(是|为)")
+_IS_OF = re.compile(r"(?:是|为)([^是为，；。]{1,30})的$")
+
+
+def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End], after: list[End]):
+    """X 是 Y 的帮扶学校: X helps Y; Y 的帮扶学校是 X: X helps Y; the trigger only names a role otherwise."""
+    text = s.text
+    role_is = _ROLE_IS.match(text, te)
+    if role_is and after and before and text[before[-1].end:ts] == "的" \
+            and after[0].start - role_is.end() <= 1:
+        return [([after[0]], [before[-1]], 0.85)]
+    is_of = _IS_OF.search(text, cs, ts)
+    if is_of and not role_is:
+        helped = [e for e in before if e.start >= cs + is_of.start(1)]
+        helpers = [e for e in before if e.end <= cs + is_of.start()]
+        if helped and helpers and _ADVERBIAL.fullmatch(text, helpers[-1].end, cs + is_of.start()) is not None \
+                or helped and helpers and helpers[-1].end == cs + is_of.start():
+            return [([helpers[-1]], helped[-1:], 0.85)]
+    return []
 
 
 def _done_by(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
@@ -431,6 +456,8 @@ _CARRIED_OUT = re.compile(r"(开展|进行)$")
 def _is_false_friend(text: str, ts: int, te: int) -> bool:
     if _CARRIED_OUT.search(text, max(0, ts - 2), ts) and text.startswith("工作", te):
         return False
+    if _ROLE_IS.match(text, te) or _ROLE_NOUN.match(text, te) and _IS_OF.search(text, max(0, ts - 32), ts):
+        return False  # X 是 Y 的帮扶单位: a role, which _role reads
     return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)
 
 
