@@ -673,3 +673,8 @@ def test_the_role_of_a_helper_in_a_pairing(text):
 
 def test_a_support_unit_is_a_role_not_a_false_friend():
     assert ("西安理工大学", "assists", "略阳县") in relations("西安理工大学是略阳县的定点帮扶单位。")
+
+
+def test_a_body_that_hosts_a_training_class_trains_the_place_it_names():
+    found = relations("陕西师范大学今年举办宁强县、略阳县乡村校长培训班。")
+    assert {("陕西师范大学", "trains", "宁强县"), ("陕西师范大学", "trains", "略阳县")} <= found

@@ -40,7 +40,7 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
         host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
         if trainees and host and not s.has_placeholder(ps, ts):
             return [([host], s.coordinated(trainees[0], False), 0.8)]  # 为 A、B 和 C 定向培养
-    received = _received(s, ts)
+    received = _received(s, ts) or _hosted(s, ts)
     if received:
         return received
     hosts, hs = [], -1
@@ -114,6 +114,22 @@ def _received(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
     if not trainees or not hosts or s.has_placeholder(rs, ts) or trainees[0].key == hosts[-1].key:
         return []
     return [([hosts[-1]], trainees[:1], 0.8)]
+
+
+_HOSTS = re.compile(r"(承办|举办|主办|开办)了?([^，；。]{1,24})$")
+
+
+def _hosted(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
+    """X 承办/举办(了) Y(的)骨干教师培训班: X, the clause's subject, trains Y."""
+    cs = s.clause_start(ts)
+    m = _HOSTS.search(s.text, cs, ts)
+    if not m:
+        return []
+    trainees = [e for e in s.between(m.start(2), ts) if not e.modifier]
+    hosts = [e for e in s.between(cs, m.start()) if not e.modifier]
+    if not trainees or not hosts or s.has_placeholder(cs, ts) or len(s.text[hosts[-1].end:m.start()]) > 6:
+        return []
+    return [([hosts[-1]], s.coordinated(trainees[0], False), 0.75)] if hosts[-1].key != trainees[0].key else []
 
 
 def _body_place(found: Found, body: End) -> list[End]:
