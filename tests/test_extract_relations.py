@@ -678,3 +678,13 @@ def test_a_support_unit_is_a_role_not_a_false_friend():
 def test_a_body_that_hosts_a_training_class_trains_the_place_it_names():
     found = relations("陕西师范大学今年举办宁强县、略阳县乡村校长培训班。")
     assert {("陕西师范大学", "trains", "宁强县"), ("陕西师范大学", "trains", "略阳县")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "略阳县天津中学由略阳县人民政府投资建设，委托陕西师范大学管理，合作期限为十年。",
+    "略阳县人民政府委托陕西师范大学全面管理略阳县天津中学。",
+])
+def test_the_body_entrusted_with_a_school_helps_it(text):
+    found = relations(text)
+    assert ("陕西师范大学", "assists", "略阳县天津中学") in found
+    assert not any(t == "assists" and o == "略阳县政府" for _s, t, o in found)

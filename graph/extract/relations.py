@@ -167,6 +167,8 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     before = [e for e in s.between(cs, ts) if not e.modifier]
     if _ROLE_NOUN.match(text, te):
         return _role(s, cs, ts, te, before, after)
+    if text[ts:te] == "委托":
+        return _entrusted(s, cs, te, before, after)
     passive = _PASSIVE.search(text, cs, ts) or text.startswith("的", te) and _RECEIVED.search(text, cs, ts)
     if passive:
         return _passive(s, cs, passive, found)
@@ -292,6 +294,23 @@ def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End], after: list
                 or helped and helpers and helpers[-1].end == cs + is_of.start():
             return [([helpers[-1]], helped[-1:], 0.85)]
     return []
+
+
+_MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
+
+
+def _entrusted(s: Sentence, cs: int, te: int, before: list[End], after: list[End]):
+    """Y 委托 X 管理; 学校由…建设，委托 X 管理; W 委托 X 管理 Y: X, who manages Y, helps it (Y is the body
+    managed, else the clause's subject, else the sentence's)."""
+    manages = _MANAGES.match(s.text, after[0].end) if after and after[0].start - te <= 1 else None
+    if not manages:
+        return []
+    managed = [e for e in after[1:2] if e.start - manages.end() <= 1]  # X 委托 Y 管理 Z
+    helped = managed or before[-1:] \
+        or [e for e in s.between(s.start, cs) if e.start - s.clause_start(e.start) <= 2][:1]
+    if not helped or helped[0].key == after[0].key or s.has_placeholder(cs, after[0].end):
+        return []
+    return [([after[0]], helped, 0.8)]
 
 
 def _done_by(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
