@@ -688,3 +688,19 @@ def test_the_body_entrusted_with_a_school_helps_it(text):
     found = relations(text)
     assert ("陕西师范大学", "assists", "略阳县天津中学") in found
     assert not any(t == "assists" and o == "略阳县政府" for _s, t, o in found)
+
+
+def test_a_host_receives_the_teachers_of_each_school_of_a_list():
+    found = relations("汉中市第一中学接收宁强县天津中学、略阳县城关中学的14名教师跟岗培训。")
+    assert {("汉中市第一中学", "trains", "宁强县天津中学"), ("汉中市第一中学", "trains", "略阳县城关中学")} <= found
+
+
+def test_a_county_before_a_township_school_is_no_end_of_a_list():
+    found = relations("汉中市第一中学接收宁强县天津中学、略阳县人和镇中学的14名教师跟岗培训。")
+    assert ("汉中市第一中学", "trains", "略阳县") not in found
+
+
+def test_a_township_school_is_helped_even_when_its_partner_is_at_home():
+    text = "宁强县教育事业稳步发展。宁强县第三中学与巴山镇中学结为帮扶对子。宁强县今年新建学校3所。"
+    found = relations(text)
+    assert ("宁强县第三中学", "assists", "巴山镇中学") in found

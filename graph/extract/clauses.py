@@ -52,7 +52,8 @@ class Sentence:
 
     def coordinated(self, first: End, leftwards: bool) -> list[End]:
         """Return first and the ends joined to it by 、 和 及 (X、Y和Z)."""
-        group, ordered = [first], sorted(self.ends, key=lambda e: e.start, reverse=leftwards)
+        group, ordered = [first], sorted((e for e in self.ends if not e.modifier), key=lambda e: e.start,
+                                         reverse=leftwards)
         current = first
         for other in ordered:
             gap = self.text[other.end:current.start] if leftwards else self.text[current.end:other.start]

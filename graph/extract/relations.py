@@ -34,7 +34,8 @@ _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "�
                   "项目", "队伍", "单位", "体系", "制度", "会", "经验")
 # A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
 _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)"
-                          r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)")  # 都安高中: a school's short name
+                          r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)"  # 都安高中: a school's short name
+                          r"|[\u4e00-\u9fff]{2,4}[镇乡](中心)?(学校|小学|中学|完小)")  # X县人和镇中学: a school
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
 # X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
 _ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
@@ -69,16 +70,20 @@ def _pair_direction(first: End, second: End, found: Found) -> list[tuple[list[En
     school helps)."""
     if first.type in ("Government", "Province", "Prefecture", "County") and second.type in ("School", "University"):
         return []  # 莒南县人民政府与山东省实验中学签订托管协议: the agreement pairs them (pairs.py)
-    if _TOWNSHIP_SCHOOL.search(first.key) and not _TOWNSHIP_SCHOOL.search(second.key) and second.type == "School" \
-            or first.type == second.type == "School" and _at_home(first, found) and not _at_home(second, found):
+    township = [bool(_TOWNSHIP_SCHOOL.search(e.key)) for e in (first, second)]
+    if township == [True, False] and second.type == "School" or township == [False, False] \
+            and first.type == second.type == "School" and _at_home(first, found) and not _at_home(second, found):
         first, second = second, first
     return [([first], [second], 0.7)]
 
 
 def _at_home(end: End, found: Found) -> bool:
-    home = home_key(found)
-    parent = next((e.parent for e in found.entities if e.key == end.key), None)
-    return home is not None and home in (end.key, parent)
+    """True when the end is the home county or lies in it (a school, or a school of one of its townships)."""
+    home, parents = home_key(found), {e.key: e.parent for e in found.entities}
+    key, steps = end.key, 0
+    while key is not None and key != home and steps < 3:
+        key, steps = parents.get(key), steps + 1
+    return home is not None and key == home
 
 
 def _adverbial_length(text: str, pos: int, end: int) -> int:

@@ -113,7 +113,7 @@ def _received(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
         or [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
     if not trainees or not hosts or s.has_placeholder(rs, ts) or trainees[0].key == hosts[-1].key:
         return []
-    return [([hosts[-1]], trainees[:1], 0.8)]
+    return [([hosts[-1]], [e for e in s.coordinated(trainees[0], False) if e.end <= ts], 0.8)]  # 接收 A、B 的教师
 
 
 _HOSTS = re.compile(r"(承办|举办|主办|开办)了?([^，；。]{1,24})$")
