@@ -704,3 +704,9 @@ def test_a_township_school_is_helped_even_when_its_partner_is_at_home():
     text = "宁强县教育事业稳步发展。宁强县第三中学与巴山镇中学结为帮扶对子。宁强县今年新建学校3所。"
     found = relations(text)
     assert ("宁强县第三中学", "assists", "巴山镇中学") in found
+
+
+def test_a_bureau_that_signs_a_gift_agreement_is_a_partner_not_the_recipient():
+    found = relations("2022年，陕西秦川机床集团有限公司与宁强县教育局签订捐建协议，工程由宁强县教育局负责建设管理。")
+    assert ("陕西秦川机床集团有限公司", "assists", "宁强县教育局") not in found
+    assert ("陕西秦川机床集团有限公司", "partners", "宁强县教育局") in found

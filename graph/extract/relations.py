@@ -233,6 +233,8 @@ def _assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         gap = text[helpers[-1].end:ws]
         if len(s.coordinated(helpers[-1], True)) > 1 < len(helped):
             return []  # A、B 与 C、D 结对帮扶: who helps whom is told item by item elsewhere
+        if trig_kind(text, ts, te) in _GIFTS and helped[0].type == "Government":
+            return []  # X 与 Y县教育局签订捐建协议: the bureau signs for the school that gets the gift
         if (len(gap) <= 1 or gap == "分别") and not s.has_placeholder(cs, ts) \
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
             # X 分别与 A、B 签订对口帮扶协议: X and each of them
