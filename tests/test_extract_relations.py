@@ -710,3 +710,10 @@ def test_a_bureau_that_signs_a_gift_agreement_is_a_partner_not_the_recipient():
     found = relations("2022年，陕西秦川机床集团有限公司与宁强县教育局签订捐建协议，工程由宁强县教育局负责建设管理。")
     assert ("陕西秦川机床集团有限公司", "assists", "宁强县教育局") not in found
     assert ("陕西秦川机床集团有限公司", "partners", "宁强县教育局") in found
+
+
+def test_a_college_acts_as_itself_for_its_universitys_own_school():
+    text = "陕西师范大学选派教师到陕西师范大学附属宁强实验学校任教。陕西师范大学教育学院将为陕西师范大学附属宁强实验学校新招聘的教师开展岗前培训。"
+    found = relations(text)
+    assert ("陕西师范大学教育学院", "trains", "陕西师范大学附属宁强实验学校") in found
+    assert ("陕西师范大学", "trains", "陕西师范大学附属宁强实验学校") in found

@@ -560,10 +560,20 @@ def _make(doc: Document, trig: Trigger, helpers: list[End], helped: list[End], w
 
 
 def _for_owners(x: End, y: End, owners: dict[str, tuple[str, str]]) -> list[tuple[End, End]]:
-    """A university's college acts as the university (X大学教育学院赴 Y 送教), and two colleges that pair (X大学
-    化学院与 Y大学化学院共建…) are partners as the two universities are."""
+    """A university's college acts as the university (X大学教育学院赴 Y 送教); two colleges that pair (X大学
+    化学院与 Y大学化学院共建…) are partners as the two universities are, and so is a college with its
+    university's own school."""
     lifted = tuple(End(e.start, e.end, *owners[e.key]) if e.key in owners else e for e in (x, y))
-    return [(x, y), lifted] if x.key in owners and y.key in owners else [lifted]
+    return [(x, y), lifted] if x.key in owners and y.key in owners or _its_own(x, y, owners) \
+        or _its_own(y, x, owners) else [lifted]
+
+
+def _its_own(college: End, other: End, owners: dict[str, tuple[str, str]]) -> bool:
+    """True when the other end is a school of the college's own university (X大学教育学院为 X大学附属实验学校
+    培训教师): the college acts as itself there."""
+    owner = owners.get(college.key)
+    return owner is not None and other.key != owner[0] \
+        and other.key.partition(":")[2].startswith(owner[0].partition(":")[2])
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
