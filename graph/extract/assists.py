@@ -30,7 +30,8 @@ _TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|�
 _SPEAKS = re.compile(r"[^，；。]{0,6}?(说|表示|介绍|指出|认为|强调)[，,：:]")
 _QUOTED = re.compile(r"“[^“”]{1,8}”")
 _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|领域)")
-_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
+# 作为对口支援 Y 的城市，X …: the role the relative clause names before its subject
+_AS_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
 # the role a body plays in a pairing: X 是 Y 的帮扶学校; Y 的对口支援单位是 X
@@ -244,7 +245,7 @@ def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tupl
 
 def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
     """作为对口支援 Y 的城市，X 今年选派…: X, the subject of the clause after the relative one, helps Y."""
-    role = _ROLE.match(s.text, helped.end)
+    role = _AS_ROLE.match(s.text, helped.end)
     if not role:
         return []
     subject = [e for e in s.between(role.end(), s.end) if not e.modifier][:1]
