@@ -717,3 +717,9 @@ def test_a_college_acts_as_itself_for_its_universitys_own_school():
     found = relations(text)
     assert ("陕西师范大学教育学院", "trains", "陕西师范大学附属宁强实验学校") in found
     assert ("陕西师范大学", "trains", "陕西师范大学附属宁强实验学校") in found
+
+
+def test_a_county_counting_its_principals_is_no_group_of_schools():
+    found = relations("西安市教育局安排略阳县30名校长到西安市第一中学挂职锻炼。")
+    assert ("西安市第一中学", "trains", "略阳县") in found
+    assert ("西安市第一中学", "trains", "西安市教育局") not in found

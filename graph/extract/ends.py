@@ -15,8 +15,9 @@ from .lexicon import abbreviation_heads
 from .spans import Coverage
 from .words import first_word
 
-# A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end.
-_GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校|高校|学校|企业|地区|等地|新闻|市场|名师)"
+# A division followed by these only modifies a group (西安名校, 西安7所名校): it is no relation end; people
+# counted are not a group of bodies (略阳县30名校长, 20名师生)
+_GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校(?!长)|高校|学校|企业|地区|等地|新闻|市场|名师(?!生))"
                           r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)"  # 都安高中: a school's short name
                           r"|[\u4e00-\u9fff]{2,4}[镇乡](中心)?(学校|小学|中学|完小)")  # X县人和镇中学: a school
 _PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
