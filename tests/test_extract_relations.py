@@ -723,3 +723,8 @@ def test_a_county_counting_its_principals_is_no_group_of_schools():
     found = relations("西安市教育局安排略阳县30名校长到西安市第一中学挂职锻炼。")
     assert ("西安市第一中学", "trains", "略阳县") in found
     assert ("西安市第一中学", "trains", "西安市教育局") not in found
+
+
+def test_the_subject_after_a_clause_of_purpose_helps():
+    found = relations("为了支持宁强县教育发展，今年陕西秦川机床集团有限公司投入资金200万元。")
+    assert ("陕西秦川机床集团有限公司", "assists", "宁强县") in found

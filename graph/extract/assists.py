@@ -132,6 +132,8 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
         return []
     if text[cs:ts] == "作为":
         return _as_the_helper(s, te, after[0])
+    if text[cs:ts] in ("为", "为了"):
+        return _for_the_purpose(s, ce, after[0])
     # 由 X (…) 对口帮扶 Y and plain X 对口帮扶 Y.
     by = re.search(r"由([^由]{1,30})$", text[cs:ts])
     helpers = [e for e in before if not by or e.start >= cs + by.start()]
@@ -241,6 +243,15 @@ def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tupl
     schools = [e for e in s.between(s.start, ts) if e.type in ("School", "University") and not e.modifier
                and e.key != helpers[0].key]
     return [(helpers, schools[-1:], 0.7)] if schools else []
+
+
+def _for_the_purpose(s: Sentence, ce: int, helped: End) -> list[tuple[list[End], list[End], float]]:
+    """为(了)帮助/支持 Y 发展…，X 捐赠…: X, the subject of the clause after the purpose, helps Y."""
+    subject = [e for e in s.between(ce + 1, s.end) if not e.modifier][:1]
+    if not subject or subject[0].key == helped.key or s.has_placeholder(ce, subject[0].end):
+        return []
+    gap = s.text[ce + 1:subject[0].start]
+    return [(subject, s.coordinated(helped, False), 0.8)] if not gap or ADVERBIAL.fullmatch(gap) else []
 
 
 def _as_the_helper(s: Sentence, te: int, helped: End) -> list[tuple[list[End], list[End], float]]:
