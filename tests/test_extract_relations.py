@@ -728,3 +728,13 @@ def test_a_county_counting_its_principals_is_no_group_of_schools():
 def test_the_subject_after_a_clause_of_purpose_helps():
     found = relations("为了支持宁强县教育发展，今年陕西秦川机床集团有限公司投入资金200万元。")
     assert ("陕西秦川机床集团有限公司", "assists", "宁强县") in found
+
+
+def test_a_gift_whose_recipient_follows_in_the_next_clause():
+    found = relations("陕西秦川机床集团有限公司捐资20万元，为宁强县第一中学建设图书室。")
+    assert ("陕西秦川机床集团有限公司", "assists", "宁强县第一中学") in found
+
+
+def test_a_lead_school_named_in_an_earlier_clause_partners_each_school_listed():
+    found = relations("西安高新第一中学牵头，与宁强县第一中学、宁强县天津中学组成帮扶共同体。")
+    assert {("西安高新第一中学", "partners", "宁强县第一中学"), ("西安高新第一中学", "partners", "宁强县天津中学")} <= found

@@ -126,6 +126,8 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
         return []
     if not after and trig_kind(text, ts, te) in GIFTS and _STUDENTS.match(text, te):
         return _their_school(s, cs, ts, before)
+    if not after and trig_kind(text, ts, te) in GIFTS and text[ce:ce + 2] in ("，为", "，向", "，给"):
+        return _gift_for(s, ts, ce, before)
     if not after:
         return _done_by(s, cs, ts, before)
     if s.has_placeholder(te, after[0].start):
@@ -243,6 +245,15 @@ def _their_school(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tupl
     schools = [e for e in s.between(s.start, ts) if e.type in ("School", "University") and not e.modifier
                and e.key != helpers[0].key]
     return [(helpers, schools[-1:], 0.7)] if schools else []
+
+
+def _gift_for(s: Sentence, ts: int, ce: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
+    """X 捐资20万元，为 Y 建设图书室: the gift's subject X helps Y, named after 为/向/给 in the next clause."""
+    helped = [e for e in s.between(ce + 2, s.clause_end(ce + 2)) if not e.modifier][:1]
+    if not helped or not before or helped[0].start > ce + 2 or before[-1].key == helped[0].key \
+            or s.has_placeholder(before[-1].start, helped[0].end) or len(s.text[before[-1].end:ts]) > 6:
+        return []
+    return [(before[-1:], s.coordinated(helped[0], False), 0.8)]
 
 
 def _for_the_purpose(s: Sentence, ce: int, helped: End) -> list[tuple[list[End], list[End], float]]:
