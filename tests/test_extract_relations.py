@@ -738,3 +738,8 @@ def test_a_gift_whose_recipient_follows_in_the_next_clause():
 def test_a_lead_school_named_in_an_earlier_clause_partners_each_school_listed():
     found = relations("西安高新第一中学牵头，与宁强县第一中学、宁强县天津中学组成帮扶共同体。")
     assert {("西安高新第一中学", "partners", "宁强县第一中学"), ("西安高新第一中学", "partners", "宁强县天津中学")} <= found
+
+
+def test_the_object_of_a_verb_of_training_names_whose_teachers_are_trained():
+    found = relations("陕西师范大学每年培训宁强县、略阳县的骨干教师。")
+    assert {("陕西师范大学", "trains", "宁强县"), ("陕西师范大学", "trains", "略阳县")} <= found

@@ -40,7 +40,7 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
         host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
         if trainees and host and not s.has_placeholder(ps, ts):
             return [([host], s.coordinated(trainees[0], False), 0.8)]  # 为 A、B 和 C 定向培养
-    received = _received(s, ts) or _hosted(s, ts)
+    received = _received(s, ts) or _hosted(s, ts) or _direct_object(s, ts, te)
     if received:
         return received
     hosts, hs = [], -1
@@ -130,6 +130,21 @@ def _hosted(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
     if not trainees or not hosts or s.has_placeholder(cs, ts) or len(s.text[hosts[-1].end:m.start()]) > 6:
         return []
     return [([hosts[-1]], s.coordinated(trainees[0], False), 0.75)] if hosts[-1].key != trainees[0].key else []
+
+
+# X 培训/培养 Y(的)教师: the verb's object names whose people are trained
+_TRAINED_PEOPLE = re.compile(r"的?[^，；。]{0,8}(教师|校长|干部|骨干|班主任|园长|管理人员)")
+
+
+def _direct_object(s: Sentence, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
+    """X (每年)培训 Y(、Z)(的)中小学教师: X, the clause's subject, trains Y."""
+    cs = s.clause_start(ts)
+    after = [e for e in s.between(te, s.clause_end(te)) if not e.modifier]
+    hosts = [e for e in s.between(cs, ts) if not e.modifier]
+    if not after or not hosts or after[0].start != te or not _TRAINED_PEOPLE.match(s.text, after[-1].end) \
+            or len(s.text[hosts[-1].end:ts]) > 6 or s.has_placeholder(cs, after[0].end):
+        return []
+    return [(hosts[-1:], s.coordinated(after[0], False), 0.75)] if hosts[-1].key != after[0].key else []
 
 
 def _body_place(found: Found, body: End) -> list[End]:
