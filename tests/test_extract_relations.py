@@ -743,3 +743,13 @@ def test_a_lead_school_named_in_an_earlier_clause_partners_each_school_listed():
 def test_the_object_of_a_verb_of_training_names_whose_teachers_are_trained():
     found = relations("陕西师范大学每年培训宁强县、略阳县的骨干教师。")
     assert {("陕西师范大学", "trains", "宁强县"), ("陕西师范大学", "trains", "略阳县")} <= found
+
+
+def test_the_role_of_a_paired_school_and_a_community_formed_together():
+    assert ("宁强县第一中学", "partners", "西安高新第一中学") in relations("宁强县第一中学是西安高新第一中学的结对学校。")
+    found = relations("据悉，西安高新第一中学与宁强县第一中学共同组建教育共同体。")
+    assert ("西安高新第一中学", "partners", "宁强县第一中学") in found
+
+
+def test_the_role_frame_reads_a_clause_after_the_first():
+    assert ("西安理工大学", "assists", "略阳县") in relations("据悉，西安理工大学是略阳县的定点帮扶单位。")

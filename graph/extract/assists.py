@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import ADVERBIAL, GIFTS, GOES_ON, End, Sentence, adverbial_length, home_key, implicit, trig_kind, \
-    trigger_re
+from .clauses import ADVERBIAL, GIFTS, GOES_ON, IS_OF, ROLE_NOUN, End, Sentence, adverbial_length, home_key, \
+    implicit, trig_kind, trigger_re
 from .entities import Found
 from .lexicon import triggers
 from .sending import ACTIVITIES, GO, sent_to
@@ -34,10 +34,7 @@ _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|
 _AS_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
-# the role a body plays in a pairing: X 是 Y 的帮扶学校; Y 的对口支援单位是 X
-_ROLE_NOUN = re.compile(r"(学校|单位|高校|院校|城市)")
-_ROLE_IS = re.compile(r"(学校|单位|高校|院校|城市)(是|为)")
-_IS_OF = re.compile(r"(?:是|为)([^是为，；。]{1,30})的$")
+_ROLE_IS = re.compile(r"(学校|单位|高校|院校|城市)(是|为)")  # Y 的对口支援单位是 X
 _MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
@@ -53,7 +50,7 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
     if _EVENT_AFTER.match(text, te):
         after = []  # 东西部协作推进会在 Y 召开: the trigger names a meeting, Y is where it met
     before = [e for e in s.between(cs, ts) if not e.modifier]
-    if _ROLE_NOUN.match(text, te):
+    if ROLE_NOUN.match(text, te):
         return _role(s, cs, ts, te, before, after)
     if text[ts:te] == "委托":
         return _entrusted(s, cs, te, before, after)
@@ -197,12 +194,12 @@ def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End], after: list
     if role_is and after and before and text[before[-1].end:ts] == "的" \
             and after[0].start - role_is.end() <= 1:
         return [([after[0]], [before[-1]], 0.85)]
-    is_of = _IS_OF.search(text, cs, ts)
+    is_of = IS_OF.search(text, cs, ts)
     if is_of and not role_is:
-        helped = [e for e in before if e.start >= cs + is_of.start(1)]
-        helpers = [e for e in before if e.end <= cs + is_of.start()]
-        if helped and helpers and ADVERBIAL.fullmatch(text, helpers[-1].end, cs + is_of.start()) is not None \
-                or helped and helpers and helpers[-1].end == cs + is_of.start():
+        helped = [e for e in before if e.start >= is_of.start(1)]
+        helpers = [e for e in before if e.end <= is_of.start()]
+        if helped and helpers and ADVERBIAL.fullmatch(text, helpers[-1].end, is_of.start()) is not None \
+                or helped and helpers and helpers[-1].end == is_of.start():
             return [([helpers[-1]], helped[-1:], 0.85)]
     return []
 
@@ -308,6 +305,6 @@ def _passive(s: Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list
 def is_false_friend(text: str, ts: int, te: int) -> bool:
     if _CARRIED_OUT.search(text, max(0, ts - 2), ts) and text.startswith("工作", te):
         return False
-    if _ROLE_IS.match(text, te) or _ROLE_NOUN.match(text, te) and _IS_OF.search(text, max(0, ts - 32), ts):
+    if _ROLE_IS.match(text, te) or ROLE_NOUN.match(text, te) and IS_OF.search(text, max(0, ts - 32), ts):
         return False  # X 是 Y 的帮扶单位: a role, which _role reads
     return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)

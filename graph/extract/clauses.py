@@ -33,6 +33,9 @@ def trigger_re() -> re.Pattern:
 
 def trig_kind(text: str, ts: int, te: int) -> str:
     return triggers()[text[ts:te]].kind
+# the role a body plays in a pairing: X 是 Y 的帮扶学校/结对学校
+ROLE_NOUN = re.compile(r"(学校|单位|高校|院校|城市)")
+IS_OF = re.compile(r"(?:是|为)([^是为，；。]{1,30})的$")
 _COORD = re.compile(r"^[、和及]|^以及$")
 BREAK = "，,；;：:。！？!?\n\u3000 "  # a space parts a headline's phrases (normalised from 　)
 

@@ -1,9 +1,9 @@
-"""The partners pattern: X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系; X 携手/牵手 Y."""
+"""The partners pattern: X(、X2和X3) 与/和/同 Y 结对/合作办学/建立交流协作关系; X 携手/牵手 Y; X 是 Y 的结对学校."""
 from __future__ import annotations
 
 import re
 
-from .clauses import ADVERBIAL, End, Sentence, implicit
+from .clauses import ADVERBIAL, IS_OF, ROLE_NOUN, End, Sentence, implicit
 from .entities import Found
 
 def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
@@ -11,7 +11,12 @@ def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     cs = s.clause_start(ts)
     if s.text[ts:te] in _JOINS and not re.search(r"[与和同跟]", s.text[cs:ts]):
         return _joins(s, cs, ts, te)
-    m = re.search(r"[与和同跟]([^与和同跟，；。]{1,30})$", s.text[s.start:ts])
+    role = IS_OF.search(s.text, cs, ts)
+    if role and ROLE_NOUN.match(s.text, te):  # X 是 Y 的结对学校
+        left = [e for e in s.between(cs, role.start()) if not e.modifier]
+        right = [e for e in s.between(role.start(1), ts) if not e.modifier]
+        return [(left[-1:], right[-1:], 0.85)] if left and right and left[-1].key != right[-1].key else []
+    m = _WITH.search(s.text[s.start:ts])
     if not m:
         return []
     ws = s.start + m.start()
@@ -37,6 +42,8 @@ def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     return [(home, [right[0]], 0.6)] if home else []
 
 
+# 与/和/跟/同 Y: not the 同 of 共同, 协同, 一同, 同时, 同步 (X 与 Y 共同组建…)
+_WITH = re.compile(r"(?:与|和|跟|(?<![共协一])同(?![时步]))((?:[^与和同跟，；。]|(?<=[共协一])同|同(?=[时步])){1,30})$")
 _JOINS = {"携手", "牵手"}  # verbs with the partner as their object
 
 
