@@ -753,3 +753,9 @@ def test_the_role_of_a_paired_school_and_a_community_formed_together():
 
 def test_the_role_frame_reads_a_clause_after_the_first():
     assert ("西安理工大学", "assists", "略阳县") in relations("据悉，西安理工大学是略阳县的定点帮扶单位。")
+
+
+def test_governments_that_sign_a_management_agreement_only_pair():
+    found = relations("根据陕西省教育厅与汉中市人民政府签订的县中托管帮扶协议，西安高新第一中学正式托管宁强县天津中学。")
+    assert ("陕西省教育厅", "assists", "汉中市政府") not in found
+    assert ("西安高新第一中学", "assists", "宁强县天津中学") in found

@@ -35,6 +35,7 @@ _AS_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大�
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
 _ROLE_IS = re.compile(r"(学校|单位|高校|院校|城市)(是|为)")  # Y 的对口支援单位是 X
+_MANAGED = {"托管", "托管帮扶", "领办"}  # kinds of help a school gives by running another
 _MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
@@ -115,6 +116,8 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
             return []  # A、B 与 C、D 结对帮扶: who helps whom is told item by item elsewhere
         if trig_kind(text, ts, te) in GIFTS and helped[0].type == "Government":
             return []  # X 与 Y县教育局签订捐建协议: the bureau signs for the school that gets the gift
+        if trig_kind(text, ts, te) in _MANAGED and helpers[-1].type == "Government":
+            return []  # X省教育厅与 Y州政府签订托管帮扶协议: a school manages, the governments only sign
         if (len(gap) <= 1 or gap == "分别") and not s.has_placeholder(cs, ts) \
                 and re.fullmatch(r"(签订了?|签署了?|开展|建立|进行)?[^，；]{0,8}", text[verb:ts]):
             # X 分别与 A、B 签订对口帮扶协议: X and each of them
