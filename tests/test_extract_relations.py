@@ -759,3 +759,18 @@ def test_governments_that_sign_a_management_agreement_only_pair():
     found = relations("根据陕西省教育厅与汉中市人民政府签订的县中托管帮扶协议，西安高新第一中学正式托管宁强县天津中学。")
     assert ("陕西省教育厅", "assists", "汉中市政府") not in found
     assert ("西安高新第一中学", "assists", "宁强县天津中学") in found
+
+
+def test_a_joining_word_inside_a_name_joins_no_parties():
+    found = relations("西安市雁塔区教育局与宁强县教育和体育局联合开展教研活动。")
+    assert ("雁塔区教育局", "partners", "宁强县教体局") in found
+
+
+def test_schools_that_work_jointly_are_partners():
+    assert ("西安高新第一中学", "partners", "宁强县第一中学") in relations("西安高新第一中学与宁强县第一中学联合开展教研活动。")
+
+
+def test_training_sent_to_a_school_trains_it():
+    found = relations("西安高新第一中学“王某名师工作室”一行8人来到宁强县第一中学，开展送培送教活动。")
+    assert ("西安高新第一中学", "trains", "宁强县第一中学") in found
+    assert ("宁强县第一中学", "trains", "宁强县") not in found

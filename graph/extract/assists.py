@@ -162,7 +162,8 @@ def _with_word(text: str, cs: int, ts: int, before: list[End]) -> int | None:
     for words in ("与同", "和"):
         for i in range(max(cs, ts - 21), ts):
             # the party after it may follow its province (与四川省广元市)
-            if text[i] in words and any(e.end <= i for e in before) and any(i < e.start <= i + 4 for e in before):
+            if text[i] in words and any(e.end <= i for e in before) and any(i < e.start <= i + 4 for e in before) \
+                    and not any(e.start <= i < e.end for e in before):  # 人类学与民族学系 joins no parties
                 return i
     return None
 

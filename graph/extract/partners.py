@@ -16,10 +16,9 @@ def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
         left = [e for e in s.between(cs, role.start()) if not e.modifier]
         right = [e for e in s.between(role.start(1), ts) if not e.modifier]
         return [(left[-1:], right[-1:], 0.85)] if left and right and left[-1].key != right[-1].key else []
-    m = _WITH.search(s.text[s.start:ts])
-    if not m:
+    ws = _with_at(s, ts)
+    if ws is None:
         return []
-    ws = s.start + m.start()
     right = [e for e in s.between(ws + 1, ts) if not e.modifier]
     if not right or s.has_placeholder(ws + 1, right[0].start):
         return []
@@ -43,7 +42,19 @@ def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
 
 
 # 与/和/跟/同 Y: not the 同 of 共同, 协同, 一同, 同时, 同步 (X 与 Y 共同组建…)
-_WITH = re.compile(r"(?:与|和|跟|(?<![共协一])同(?![时步]))((?:[^与和同跟，；。]|(?<=[共协一])同|同(?=[时步])){1,30})$")
+_JOINER = re.compile(r"与|和|跟|(?<![共协一])同(?![时步])")
+
+
+def _with_at(s: Sentence, ts: int) -> int | None:
+    """The last 与/和/跟/同 of the trigger's clause, within 30 characters, that is not inside a name (X 与 Y大学
+    民族学与社会学学院开展联合调查)."""
+    for m in reversed(list(_JOINER.finditer(s.text, max(s.start, ts - 31), ts - 1))):
+        if any(ch in "，；。" for ch in s.text[m.end():ts]):
+            return None
+        if not any(e.start <= m.start() < e.end for e in s.ends):
+            return m.start()
+    return None
+
 _JOINS = {"携手", "牵手"}  # verbs with the partner as their object
 
 

@@ -7,8 +7,8 @@ import re
 from .clauses import BREAK, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, implicit
 from .entities import Found
 
-# X 送教团队/工作组/调研组(一行14人) 来到 Y: a team named after its body acts for it
-_ITS_TEAM = re.compile(r"[^，；。]{0,4}(团队|工作组|调研组|小组|代表团)(一行\d*人)?[^，；。]{0,3}$")
+# X 送教团队/工作组/“某某名师工作室”(一行14人) 来到 Y: a team named after its body acts for it
+_ITS_TEAM = re.compile(r"[^，；。]{0,8}(团队|工作组|调研组|小组|代表团|工作室)”?(一行\d*人)?[^，；。]{0,3}$")
 # teaching that is sent without a word of assistance: 选派教师到 Y 开展同课异构/示范课/送课/专题讲座
 ACTIVITIES = {"同课异构", "示范课", "送课", "专题讲座"}
 # 去年 is no going; 来 is when people come (教师来我县支教), not 近年来 or 带来

@@ -6,6 +6,7 @@ import re
 
 from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, implicit
 from .entities import Found
+from .sending import sent_to
 
 # 学习 trains only staff who go somewhere to learn (教师赴 X (考察)学习), not a policy studied (学习贯彻)
 _STAFF = re.compile(r"教师|干部|校长|骨干|班主任|园长|管理人员|教研员")
@@ -30,6 +31,8 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
     text = s.text
     if text[ts:te] == "学习" and not _learns_as_staff(s, ts, te):
         return []
+    if text[ts:te] == "送培":  # X 选派…到 Y 送培(送教): training sent, read as teaching sent is
+        return sent_to(s, ts, found, s.clause_start(ts))
     for_whom = re.search(r"[为给对]([^为给对，；。]{1,20})(组织|开展|举办|进行)[^，；。]{0,20}$", text[s.start:ts]) \
         or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
     if for_whom:
