@@ -774,3 +774,15 @@ def test_training_sent_to_a_school_trains_it():
     found = relations("西安高新第一中学“王某名师工作室”一行8人来到宁强县第一中学，开展送培送教活动。")
     assert ("西安高新第一中学", "trains", "宁强县第一中学") in found
     assert ("宁强县第一中学", "trains", "宁强县") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "宁强县第一中学被西安高新第一中学托管后，成绩明显提升。",
+    "宁强县第一中学受西安高新第一中学托管。",
+])
+def test_a_school_managed_by_another_in_the_passive_is_helped(text):
+    assert ("西安高新第一中学", "assists", "宁强县第一中学") in relations(text)
+
+
+def test_more_help_towards_a_place_is_help():
+    assert ("西安理工大学", "assists", "略阳县") in relations("西安理工大学持续加大对略阳县的帮扶力度。")

@@ -41,6 +41,7 @@ _MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
 # 在 Y 开展帮扶工作/助学活动: the work carried out is the relation, not a noun that only names it
 _CARRIED_OUT = re.compile(r"(开展|进行)$")
+_TOWARDS = re.compile(r"对[^对，；。]{1,20}的$")
 
 
 def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End], list[End], float]]:
@@ -223,8 +224,8 @@ def _entrusted(s: Sentence, cs: int, te: int, before: list[End], after: list[End
 
 
 def _done_by(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
-    """Y 由 X 托管/对口帮扶 (and nothing after the verb): X helps Y, the subject before 由."""
-    by = re.search(r"由([^由，；。]{1,30})$", s.text[cs:ts])
+    """Y 由/受/被 X 托管/对口帮扶 (and nothing after the verb): X helps Y, the subject before 由."""
+    by = re.search(r"[由受被]([^由受被，；。]{1,30})$", s.text[cs:ts])
     if not by:
         return []
     bs = cs + by.start()
@@ -311,4 +312,6 @@ def is_false_friend(text: str, ts: int, te: int) -> bool:
         return False
     if _ROLE_IS.match(text, te) or ROLE_NOUN.match(text, te) and IS_OF.search(text, max(0, ts - 32), ts):
         return False  # X 是 Y 的帮扶单位: a role, which _role reads
+    if text.startswith(("力度", "工作"), te) and _TOWARDS.search(text, max(0, ts - 24), ts):
+        return False  # X 加大对 Y 的帮扶力度: the help is X's towards Y
     return any(text.startswith(noun, te) for noun in _FALSE_FRIENDS)
