@@ -192,7 +192,8 @@ def _at_home(end: End, found: Found) -> bool:
     return home is not None and key == home
 
 
-def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End], after: list[End]):
+def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End],
+          after: list[End]) -> list[tuple[list[End], list[End], float]]:
     """X 是 Y 的帮扶学校: X helps Y; Y 的帮扶学校是 X: X helps Y; the trigger only names a role otherwise."""
     text = s.text
     role_is = _ROLE_IS.match(text, te)
@@ -209,7 +210,8 @@ def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End], after: list
     return []
 
 
-def _entrusted(s: Sentence, cs: int, te: int, before: list[End], after: list[End]):
+def _entrusted(s: Sentence, cs: int, te: int, before: list[End],
+               after: list[End]) -> list[tuple[list[End], list[End], float]]:
     """Y 委托 X 管理; 学校由…建设，委托 X 管理; W 委托 X 管理 Y: X, who manages Y, helps it (Y is the body
     managed, else the clause's subject, else the sentence's)."""
     manages = _MANAGES.match(s.text, after[0].end) if after and after[0].start - te <= 1 else None
