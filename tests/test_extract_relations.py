@@ -786,3 +786,8 @@ def test_a_school_managed_by_another_in_the_passive_is_helped(text):
 
 def test_more_help_towards_a_place_is_help():
     assert ("西安理工大学", "assists", "略阳县") in relations("西安理工大学持续加大对略阳县的帮扶力度。")
+
+
+def test_training_to_order_pairs_a_school_and_an_enterprise():
+    found = relations("宁强县职教中心与陕西秦川机床集团有限公司开展订单培养。")
+    assert ("宁强县职教中心", "partners", "陕西秦川机床集团有限公司") in found
