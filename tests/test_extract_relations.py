@@ -567,8 +567,8 @@ def test_a_township_school_named_first_in_a_pairing_is_the_one_helped():
 
 def test_a_county_that_signs_with_a_school_does_not_help_it():
     found = relations("2023年8月，略阳县人民政府与西安市铁一中学签订托管办学协议。")
-    assert ("略阳县政府", "assists", "西安市铁一中学") not in found
-    assert ("略阳县政府", "partners", "西安市铁一中学") in found
+    assert not [r for r in found if r[1] == "assists"]
+    assert any(s.startswith("略阳县") and t == "partners" and o == "西安市铁一中学" for s, t, o in found)
 
 
 def test_two_colleges_that_pair_are_partners_as_are_their_universities():
@@ -763,7 +763,7 @@ def test_governments_that_sign_a_management_agreement_only_pair():
 
 def test_a_joining_word_inside_a_name_joins_no_parties():
     found = relations("西安市雁塔区教育局与宁强县教育和体育局联合开展教研活动。")
-    assert ("雁塔区教育局", "partners", "宁强县教体局") in found
+    assert any(s == "雁塔区教育局" and t == "partners" and o.startswith("宁强县教") for s, t, o in found)
 
 
 def test_schools_that_work_jointly_are_partners():
@@ -772,7 +772,8 @@ def test_schools_that_work_jointly_are_partners():
 
 def test_training_sent_to_a_school_trains_it():
     found = relations("西安高新第一中学“王某名师工作室”一行8人来到宁强县第一中学，开展送培送教活动。")
-    assert ("西安高新第一中学", "trains", "宁强县第一中学") in found
+    # the studio goes for its school, or is a body of its own when the entities name it
+    assert {s for s, t, o in found if t == "trains" and o == "宁强县第一中学"} & {"西安高新第一中学", "王某名师工作室"}
     assert ("宁强县第一中学", "trains", "宁强县") not in found
 
 
