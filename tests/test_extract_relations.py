@@ -792,3 +792,8 @@ def test_more_help_towards_a_place_is_help():
 def test_training_to_order_pairs_a_school_and_an_enterprise():
     found = relations("宁强县职教中心与陕西秦川机床集团有限公司开展订单培养。")
     assert ("宁强县职教中心", "partners", "陕西秦川机床集团有限公司") in found
+
+
+def test_a_school_working_jointly_with_a_list_partners_each():
+    found = relations("宁强县第一中学联合宁强县第二中学、宁强县第三中学开展教研活动。")
+    assert {("宁强县第一中学", "partners", "宁强县第二中学"), ("宁强县第一中学", "partners", "宁强县第三中学")} <= found

@@ -55,11 +55,11 @@ def _with_at(s: Sentence, ts: int) -> int | None:
             return m.start()
     return None
 
-_JOINS = {"携手", "牵手"}  # verbs with the partner as their object
+_JOINS = {"携手", "牵手", "联合"}  # verbs with the partner as their object
 
 
 def _joins(s: Sentence, cs: int, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
-    """X 携手/牵手 Y (共建…): X's subject and the object right after the verb are partners."""
+    """X 携手/牵手/联合 Y(、Z) (共建…): X's subject and the objects right after the verb are partners."""
     left = [e for e in s.between(cs, ts) if not e.modifier]
     right = [e for e in s.between(te, s.clause_end(te)) if not e.modifier]
     if not left or not right or right[0].start - te > 1 or s.has_placeholder(cs, right[0].end):
@@ -67,4 +67,4 @@ def _joins(s: Sentence, cs: int, ts: int, te: int) -> list[tuple[list[End], list
     gap = s.text[left[-1].end:ts]
     if len(gap) > 2 and not ADVERBIAL.fullmatch(gap):
         return []
-    return [(s.coordinated(left[-1], True)[::-1], [right[0]], 0.9)]
+    return [(s.coordinated(left[-1], True)[::-1], s.coordinated(right[0], False), 0.9)]
