@@ -797,3 +797,8 @@ def test_training_to_order_pairs_a_school_and_an_enterprise():
 def test_a_school_working_jointly_with_a_list_partners_each():
     found = relations("宁强县第一中学联合宁强县第二中学、宁强县第三中学开展教研活动。")
     assert {("宁强县第一中学", "partners", "宁强县第二中学"), ("宁强县第一中学", "partners", "宁强县第三中学")} <= found
+
+
+def test_the_school_named_last_is_the_one_entrusted_to_a_manager():
+    text = "根据协议，双方合作创办“陕西师范大学附属宁强实验学校”，学校由宁强县人民政府投资建设，委托陕西师范大学管理。"
+    assert any(s == "陕西师范大学" and t == "assists" and o.endswith("实验学校") for s, t, o in relations(text))

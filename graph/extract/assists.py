@@ -213,13 +213,14 @@ def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End],
 def _entrusted(s: Sentence, cs: int, te: int, before: list[End],
                after: list[End]) -> list[tuple[list[End], list[End], float]]:
     """Y 委托 X 管理; 学校由…建设，委托 X 管理; W 委托 X 管理 Y: X, who manages Y, helps it (Y is the body
-    managed, else the clause's subject, else the sentence's)."""
+    managed, else the clause's subject, else the sentence's, else the school the sentence names last)."""
     manages = _MANAGES.match(s.text, after[0].end) if after and after[0].start - te <= 1 else None
     if not manages:
         return []
     managed = [e for e in after[1:2] if e.start - manages.end() <= 1]  # X 委托 Y 管理 Z
     helped = managed or before[-1:] \
-        or [e for e in s.between(s.start, cs) if e.start - s.clause_start(e.start) <= 2][:1]
+        or [e for e in s.between(s.start, cs) if e.start - s.clause_start(e.start) <= 2][:1] \
+        or [e for e in s.between(s.start, cs) if e.type == "School"][-1:]  # 创办 Y 学校，学校由…，委托 X 管理
     if not helped or helped[0].key == after[0].key or s.has_placeholder(cs, after[0].end):
         return []
     return [([after[0]], helped, 0.8)]
