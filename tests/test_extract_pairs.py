@@ -8,6 +8,12 @@ def test_two_bodies_that_sign_an_agreement_are_partners():
     assert ("西安市教育局", "partners", "汉中市教育局") in found or ("汉中市教育局", "partners", "西安市教育局") in found
 
 
+
+def test_an_agreement_of_a_new_round_with_a_title_makes_partners():
+    found = relations("今年3月，西安市教育局与汉中市教育局签订新一轮《教育协作帮扶协议》。")
+    assert ("西安市教育局", "partners", "汉中市教育局") in found or ("汉中市教育局", "partners", "西安市教育局") in found
+
+
 def test_two_divisions_that_sign_an_agreement_are_left_to_its_trigger():
     found = relations("雁塔区与略阳县签订了新一轮教育协作协议。")
     assert not [r for r in found if r[1] == "partners"]

@@ -17,7 +17,7 @@ _AGREEMENT = Trigger("协议", "partners", "合作协议", 0.75)
 _DIVISIONS = {"Province", "Prefecture", "County"}
 _SCHOOLS = {"School", "University"}
 # X 与 Y (今年/已/还…) 签订了(新一轮)(《…》)…协议
-_SIGNED = re.compile(r"(?:签订|签署)了?(?:《[^《》]{1,60}》|[^，；。《》]{0,20}?协议)")
+_SIGNED = re.compile(r"(?:签订|签署)了?(?:[^，；。《》]{0,6}《[^《》]{1,60}》|[^，；。《》]{0,20}?协议)")
 _WITH = re.compile(r"[与同和跟]")
 _SUBJECT_GAP = re.compile(r"(?:还|也|已经?|今年|去年|近日|日前|正式|共同|再次|\d{4}年|\d+月(?:\d+日)?)*")
 # 两校/双方/两地 opening a clause, and the kinds of ends each stands for

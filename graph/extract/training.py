@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .clauses import BREAK, END_TYPES, ITS_PEOPLE, SENDS, End, Sentence, implicit
+from .clauses import BREAK, END_TYPES, GOES_ON, ITS_PEOPLE, SENDS, End, Sentence, implicit
 from .entities import Found
+from .sending import sent_to
 
 # 学习 trains only staff who go somewhere to learn (教师赴 X (考察)学习), not a policy studied (学习贯彻)
 _STAFF = re.compile(r"教师|干部|校长|骨干|班主任|园长|管理人员|教研员")
 _NOT_STAFF = re.compile(r"学生|学子|孩子|党员")
 _LEARNED = re.compile(r"贯彻|宣传|领会|传达")
+_GONE_TO = re.compile(r"(?:[赴到]|前往)$")
 _GONE_TO_LEARN = re.compile(r"(?:[赴到去]|前往)[^赴到去前，；。]{2,30}?(?:参观|考察|观摩|交流|跟班|跟岗)?$")
 
 
@@ -29,6 +31,8 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
     text = s.text
     if text[ts:te] == "学习" and not _learns_as_staff(s, ts, te):
         return []
+    if text[ts:te] == "送培":  # X 选派…到 Y 送培(送教): training sent, read as teaching sent is
+        return sent_to(s, ts, found, s.clause_start(ts))
     for_whom = re.search(r"[为给对]([^为给对，；。]{1,20})(组织|开展|举办|进行)[^，；。]{0,20}$", text[s.start:ts]) \
         or re.search(r"[为给]([^为给，；。]{1,20})()$", text[s.start:ts])  # 为镇康县培训校长
     if for_whom:
@@ -39,7 +43,7 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
         host = in_clause[-1] if in_clause else hosts[0] if hosts else None  # else the sentence's subject
         if trainees and host and not s.has_placeholder(ps, ts):
             return [([host], s.coordinated(trainees[0], False), 0.8)]  # 为 A、B 和 C 定向培养
-    received = _received(s, ts)
+    received = _received(s, ts) or _hosted(s, ts) or _direct_object(s, ts, te)
     if received:
         return received
     hosts, hs = [], -1
@@ -53,15 +57,28 @@ def trains(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End],
     if not hosts or s.has_placeholder(hs, ts):
         return []
     hosts = _body_for_place(s, hosts)
+    # 在 X 的支持下 is no sender, X 的6名教师 is one; a place gone to first (…到济南，在 Y 跟岗) is none
     senders = [e for e in s.between(s.start, hs) if not e.modifier and e.key != hosts[0].key
-               and not text.startswith("的", e.end)]  # 在 X 的支持下 is no sender
+               and (not text.startswith("的", e.end) or ITS_PEOPLE.match(text, e.end))
+               and not _GONE_TO.search(text, max(s.start, e.start - 2), e.start)]
+    senders = _subject_goes_on(s, hs, senders)
     sent = _sent_after_verb(s, hs, hosts[0])
     hosts = _organiser_for_venue(s, found, hosts, sent)
     own_people = senders and (SENDS.search(text[senders[-1].end:hs]) or ITS_PEOPLE.match(text, senders[-1].end))
-    trainee = sent or (senders[-1:] if own_people else implicit(found, hosts[0]))  # X 教师李某在 Y 跟班学习
+    # X 教师李某在 Y 跟班学习; A、B、C 分三批选派教师到 Y 跟岗: each school of the list sends
+    trainee = sent or (s.coordinated(senders[-1], True)[::-1] if own_people else implicit(found, hosts[0]))
     if not sent and senders and trainee == senders[-1:] and _WHOLE_PLACE.search(text, senders[-1].end, hs):
         trainee = _body_place(found, senders[-1]) or trainee  # 县教育局组织全县…教师到 X 跟岗: the county's
-    return [([hosts[0]], trainee, 0.85 if senders else 0.75)] if trainee else []
+    return [(s.coordinated(hosts[0], False), trainee, 0.85 if senders else 0.75)] if trainee else []
+
+
+def _subject_goes_on(s: Sentence, hs: int, senders: list[End]) -> list[End]:
+    """…选派教师随班到长兴，并安排教师到 Y 跟岗: a clause going on with 并/还 is the sentence's subject's, not
+    that of a place gone to in the clause before."""
+    cs = s.clause_start(hs)
+    if cs == s.start or not GOES_ON.match(s.text, cs) or any(e.start >= cs for e in senders):
+        return senders
+    return [e for e in senders if e.start - s.clause_start(e.start) <= 2][:1] or senders
 
 
 _WHOLE_PLACE = re.compile(r"全[县区旗市]")
@@ -99,7 +116,38 @@ def _received(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
         or [e for e in s.ends if e.start < cs and e.start - s.clause_start(e.start) <= 2][:1]
     if not trainees or not hosts or s.has_placeholder(rs, ts) or trainees[0].key == hosts[-1].key:
         return []
-    return [([hosts[-1]], trainees[:1], 0.8)]
+    return [([hosts[-1]], [e for e in s.coordinated(trainees[0], False) if e.end <= ts], 0.8)]  # 接收 A、B 的教师
+
+
+_HOSTS = re.compile(r"(承办|举办|主办|开办)了?([^，；。]{1,24})$")
+
+
+def _hosted(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
+    """X 承办/举办(了) Y(的)骨干教师培训班: X, the clause's subject, trains Y."""
+    cs = s.clause_start(ts)
+    m = _HOSTS.search(s.text, cs, ts)
+    if not m:
+        return []
+    trainees = [e for e in s.between(m.start(2), ts) if not e.modifier]
+    hosts = [e for e in s.between(cs, m.start()) if not e.modifier]
+    if not trainees or not hosts or s.has_placeholder(cs, ts) or len(s.text[hosts[-1].end:m.start()]) > 6:
+        return []
+    return [([hosts[-1]], s.coordinated(trainees[0], False), 0.75)] if hosts[-1].key != trainees[0].key else []
+
+
+# X 培训/培养 Y(的)教师: the verb's object names whose people are trained
+_TRAINED_PEOPLE = re.compile(r"的?[^，；。]{0,8}(教师|校长|干部|骨干|班主任|园长|管理人员)")
+
+
+def _direct_object(s: Sentence, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
+    """X (每年)培训 Y(、Z)(的)中小学教师: X, the clause's subject, trains Y."""
+    cs = s.clause_start(ts)
+    after = [e for e in s.between(te, s.clause_end(te)) if not e.modifier]
+    hosts = [e for e in s.between(cs, ts) if not e.modifier]
+    if not after or not hosts or after[0].start != te or not _TRAINED_PEOPLE.match(s.text, after[-1].end) \
+            or len(s.text[hosts[-1].end:ts]) > 6 or s.has_placeholder(cs, after[0].end):
+        return []
+    return [(hosts[-1:], s.coordinated(after[0], False), 0.75)] if hosts[-1].key != after[0].key else []
 
 
 def _body_place(found: Found, body: End) -> list[End]:
