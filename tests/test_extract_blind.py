@@ -1,9 +1,11 @@
-"""The extractor on three blind sets, each written and annotated before the extractor first ran on it
-(tests/data/unseen, unseen2, unseen3: articles/ and gold/), scored against their gold.
+"""The extractor on the blind sets, each written and annotated before the extractor first ran on it
+(tests/data/unseen, unseen2 … unseen8: articles/ and gold/), scored against their gold.
 
 The first run on each set was the honest generalisation figure (entities typed F1 / relations typed F1):
 unseen 0.892 / 0.643, unseen2 0.855 / 0.634, unseen3 0.890 / 0.629, unseen4 0.900 / 0.656, unseen5
-0.942 / 0.586. The method was then improved on
+0.942 / 0.586, unseen6 0.849 / 0.508, unseen7 0.848 / 0.603, unseen8 0.832 / 0.476. unseen8 was kept
+from the work that improved the rules on unseen6 and unseen7, which took it to 0.925 / 0.710 (with two fixes
+made on unseen8 itself: ingest keeps table rows, and the table frame). The method was then improved on
 what each set showed, so the floors below sit just under what it reaches now and any regression fails.
 unseen: eight articles (county bureau and university news, a notice, traditional script, boilerplate);
 unseen2: six on 援疆, 东西部协作, 定点帮扶, 银龄讲学, 送教团队 and enterprise aid; unseen3: seven closer
@@ -11,7 +13,14 @@ to messy web pages (a provincial list of ten pairings, inline pinyin, a page wra
 kindergartens, 闽宁协作, 订单班, and a 特岗计划 piece with no relation at all); unseen4: seven with template
 residue (__县, XX中学), 两校/双方 anaphora, 托管 and 组团式帮扶, 冠名班 and donations, a Big5 page, mojibake in
 a scraped page, 县管校聘; unseen5: seven with a 部属高校's 定点帮扶, 分别 pairings, an alliance, an education
-group's 核心校 and 成员校, passive frames, inline pinyin and a numbered 结对帮扶名单.
+group's 核心校 and 成员校, passive frames, inline pinyin and a numbered 结对帮扶名单; unseen6: seven with
+university colleges and departments, a university's attached county school (HTML), a Markdown 1+N report,
+a GB18030 职教中心 with an enterprise, a 名师工作室 with 送培送教, a ××县 template, a Macao charity's
+希望小学 in traditional script; unseen7: eight with Mongolian names and a 旗, 东西部协作 school pairings and
+two bureaus that sign, a county's year-end summary of programmes, inline pinyin 援藏, a scraped county page,
+校企合作 and donations, a GB18030 托管, an exam report with no relation; unseen8: eight with passive frames
+and the helper named second, an HTML table of pairs, a GB18030 山海协作 with an 订单班, a Markdown template
+of kindergartens, a traditional-script foundation, a county summary, a volunteer's blog and a WeChat post.
 """
 import json
 
@@ -29,8 +38,11 @@ BLIND = {
     "unseen": ((600, 1500), (0.97, 0.97, 0.96, 0.95), 0),  # measured 1.000, 1.000, 0.985, 0.982
     "unseen2": ((600, 1500), (0.97, 0.97, 0.97, 0.97), 0),  # measured 1.000 on all four
     "unseen3": ((500, 1500), (0.97, 0.97, 0.95, 0.96), 0),  # measured 1.000, 1.000, 0.988, 1.000
-    "unseen4": ((500, 1500), (0.97, 0.97, 0.88, 0.93), 2),  # measured 1.000, 1.000, 0.904, 0.952; 2 false
+    "unseen4": ((500, 1500), (0.97, 0.97, 0.97, 0.97), 0),  # measured 1.000 on all four
     "unseen5": ((500, 1500), (0.97, 0.97, 0.96, 0.97), 0),  # measured 1.000, 1.000, 0.987, 1.000
+    "unseen6": ((500, 1500), (0.97, 0.97, 0.96, 0.97), 0),  # measured 1.000, 1.000, 0.986, 1.000
+    "unseen7": ((500, 1500), (0.97, 0.97, 0.96, 0.96), 0),  # measured 0.991, 0.991, 0.988, 0.985
+    "unseen8": ((500, 1500), (0.90, 0.90, 0.68, 0.76), 11),  # measured 0.925, 0.925, 0.710, 0.785; 11 false
 }
 METRICS = ("entities_typed", "entities_untyped", "relations_typed", "relations_untyped")
 

@@ -6,7 +6,7 @@ from .entities import blocked_mask, find_entities
 from .record import to_record
 from .relations import find_relations, located_in
 
-EXTRACTOR_VERSION = "6"  # bump when extraction changes, so incremental builds redo every document
+EXTRACTOR_VERSION = "7"  # bump when extraction changes, so incremental builds redo every document
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "to_record"]
 
