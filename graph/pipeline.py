@@ -10,9 +10,10 @@ import os
 import shutil
 import time
 from collections import Counter
+from concurrent.futures import Executor
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, ContextManager, Iterable, Iterator, Sequence
 
 from . import carry, outputs
 from .collect import collect, gone
@@ -87,7 +88,7 @@ CARRY_ALWAYS = 50  # ... unless so few documents changed that either way is inst
 
 
 def _engine(workers: int, engine: str, scheduler: str | None,
-            pool=None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
+            pool: Executor | None = None) -> Callable[[Iterable[Task]], Iterator[Outcome]]:
     if engine == "dask":
         from .dask_engine import dask_map
 
@@ -96,10 +97,16 @@ def _engine(workers: int, engine: str, scheduler: str | None,
         raise InputError(f"unknown engine {engine!r}: use local or dask")
     if scheduler:
         raise InputError("--scheduler needs --engine dask")
-    return lambda tasks: ordered_map(process_file, tasks, workers, warm_up, pool)
+
+    def mapped(tasks: Iterable[Task]) -> Iterator[Outcome]:
+        yield from ordered_map(process_file, tasks, workers, warm_up, pool)
+        if pool is not None:  # started early for this map: its workers' memory is not kept through the rest
+            pool.shutdown()
+
+    return mapped
 
 
-def _early_pool(out: Path, workers: int, engine: str, cache: bool):
+def _early_pool(out: Path, workers: int, engine: str, cache: bool) -> ContextManager[Executor | None]:
     """Worker processes started before the scan when a build will surely extract (a cold build with more
     than one local worker), so that they load jieba and the gazetteer while the corpus is scanned."""
     if workers > 1 and engine == "local" and (not cache or outputs.current_generation(out) is None):
@@ -184,7 +191,7 @@ def _build_into(folder: Path, sources, store, mapper, report: RunReport, progres
         change = None
         if carried is not None and previous is not None:
             change = Change(previous / "store", carried.aggregate, tuple(got.removed), tuple(got.added))
-        else:  # the store's last chunk and its compaction run on the loader's thread, beside what follows
+        if carried is None:  # the store's last chunk and compaction run on the loader's thread, beside what follows
             spool.seal(aggregate)
         with _timed(report, "write"):
             write_text(folder / "graph.json", graph_to_json(graph))

@@ -127,3 +127,17 @@ def test_a_killed_publish_leaves_an_openable_store(tmp_path):
         assert _count(tmp_path) > 50, f"store unusable after a kill {delay}s into building stores"
     publish(tiny_graph(), tmp_path)  # the next build clears what the killed ones left
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "store"]
+
+
+def test_a_publish_whose_store_fails_leaves_the_previous_turtle_and_store(tmp_path, monkeypatch):
+    publish(tiny_graph(), tmp_path)
+    before = (tmp_path / "graph.ttl").read_bytes()
+
+    def fails(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storing.Loader, "finish", fails)
+    with pytest.raises(OSError):
+        publish(odd_graph(), tmp_path)
+    assert (tmp_path / "graph.ttl").read_bytes() == before  # the new Turtle was written aside, then dropped
+    assert not list(tmp_path.glob(".graph.ttl.new")) and len(open_store(tmp_path)) > 0

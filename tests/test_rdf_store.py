@@ -95,3 +95,12 @@ def test_an_aborted_load_leaves_no_folder(tmp_path):
     loader.add("<urn:s> <urn:p> <urn:o> .\n")
     loader.abort()
     assert not list(tmp_path.iterdir())
+
+
+def test_lines_added_after_the_loader_is_sealed_are_refused_not_lost(tmp_path):
+    loader = storing.Loader(tmp_path)
+    loader.add('<urn:s> <urn:p> "1" .\n')
+    loader.seal()
+    with pytest.raises(ValueError, match="sealed"):
+        loader.add('<urn:s> <urn:p> "2" .\n')
+    loader.abort()

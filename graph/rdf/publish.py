@@ -60,12 +60,17 @@ def publish_spool(out_dir: str | Path, spool: Spool, aggregate: list[Statement],
     """
     out = Path(out_dir)
     recover(out)
-    turtle = spool.write_turtle(out / TURTLE, aggregate)  # while a sealed store finishes loading
-    if change is None:
-        folder = spool.store(aggregate)
-    else:
-        now = set(aggregate)
-        gone = "".join(lines(sorted(change.aggregate - now)))
-        new = "".join(lines(sorted(now - change.aggregate)))
-        folder = update_store(out, change.store, removed=(*change.removed, gone), added=(*change.added, new))
-    return [swap_in(out, folder), turtle]
+    # graph.ttl is written aside while a sealed store finishes loading, and renamed in after the store
+    turtle = spool.write_turtle(out / f".{TURTLE}.new", aggregate)
+    try:
+        if change is None:
+            folder = spool.store(aggregate)
+        else:
+            now = set(aggregate)
+            gone = "".join(lines(sorted(change.aggregate - now)))
+            new = "".join(lines(sorted(now - change.aggregate)))
+            folder = update_store(out, change.store, removed=(*change.removed, gone), added=(*change.added, new))
+    except BaseException:
+        turtle.unlink(missing_ok=True)
+        raise
+    return [swap_in(out, folder), turtle.replace(out / TURTLE)]

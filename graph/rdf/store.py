@@ -110,6 +110,8 @@ class Loader:
 
     def add(self, text: str) -> None:
         """Take N-Triples lines (whole lines) to load."""
+        if self._sealed:
+            raise ValueError("the store loader is sealed: add every line before seal()")
         self._pending.append(text)
         self._size += len(text)
         if self._size >= CHUNK:
