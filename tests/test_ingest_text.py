@@ -81,3 +81,10 @@ def test_table_rows_of_short_names_are_body_not_navigation():
     doc = ingest_text("notice.md", text)
     assert doc.text == "下列学校结对帮扶：\n" + rows  # the bar above goes, every row of the table stays
     assert doc.boilerplate == ("首页 | 机构概况 | 政务公开 | 通知公告",)
+
+
+def test_a_menu_written_as_one_row_of_a_table_is_still_navigation():
+    text = "| 首页 | 机构概况 | 政务公开 | 通知公告 |\n甲市第一中学与乙县第二中学结对帮扶，双方将开展送教和跟岗培训。"
+    doc = ingest_text("page.md", text)
+    assert doc.text == text.split("\n", 1)[1]  # no |---| rule under it: not a table
+    assert doc.boilerplate == ("| 首页 | 机构概况 | 政务公开 | 通知公告 |",)

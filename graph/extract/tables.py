@@ -14,12 +14,12 @@ import re
 from bisect import bisect_left
 from typing import Sequence
 
+from ..ingest.boilerplate import TABLE_RULE
 from .lexicon import Trigger, triggers
 from .lists import Frame, _End, _lines
 
 _HELPED = re.compile(r"受援|受帮扶|被帮扶|受扶|被托管|受托|受助|受赠|薄弱|成员")
 _HELPER = re.compile(r"帮扶|支援|援助|援建|援派|对口|结对|托管|牵头|领航|核心|派出|捐赠")
-_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # |---|:---:|
 _ABOVE = 3  # lines above a header searched for the table's kind (its caption or the notice's title)
 
 
@@ -38,7 +38,7 @@ def pair_tables(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[
         if columns is None:
             columns = _header(text, lines, number, cells)
             continue
-        if _RULE.fullmatch(line.strip()):
+        if TABLE_RULE.fullmatch(line.strip()):
             continue
         helper, helped, trig = columns
         if max(helper, helped) >= len(cells):

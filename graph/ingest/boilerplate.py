@@ -30,14 +30,13 @@ _BYLINE = re.compile(r"\s*[（(]\s*[\u4e00-\u9fff]{2,4}(?:[ 、，][\u4e00-\u9ff
 _NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}")
 _NAV_SEPARATOR = re.compile(r"[\s|｜·•/／]+")
 _LINE = re.compile(r"[^\n]*\n?")
+TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")  # |---|:---:|
 MAX_META_LINE = 200  # a footer line is short; a paragraph that starts with 来源： is not a footer
 
 
 def _is_navigation(line: str) -> bool:
     """A row of four or more short link labels and no sentence punctuation: 汉中新闻 留坝新闻 …, or with
     separators: 网站首页 | 机构概况 | 政务公开 …"""
-    if line.startswith("|"):  # a table row (trafilatura writes tables as Markdown), e.g. a list of pairs
-        return False
     items = [item for item in _NAV_SEPARATOR.split(line) if item]
     return len(items) >= 4 and all(_NAV_ITEM.fullmatch(item) for item in items)
 
@@ -56,15 +55,37 @@ def is_boilerplate(line: str) -> bool:
     return _BYLINE.fullmatch(stripped) is not None or _is_navigation(stripped)
 
 
+def _table_rows(text: str) -> set[int]:
+    """Return where the rows of each Markdown table start: runs of lines opening with | that hold a |---|
+    rule (trafilatura writes HTML tables so). Rows of short names are no navigation; a menu written as a
+    one-row table, with no rule, still is."""
+    rows, run, ruled = set(), [], False
+    for m in _LINE.finditer(text):
+        line = m.group(0).strip()
+        if line.startswith("|"):
+            run.append(m.start())
+            ruled = ruled or TABLE_RULE.fullmatch(line) is not None
+            continue
+        if ruled:
+            rows.update(run)
+        run, ruled = [], False
+        if m.start() == m.end():
+            break
+    return rows
+
+
 def find_boilerplate(text: str) -> list[tuple[int, int]]:
     """Return the spans of boilerplate lines (each with its newline), in order."""
     spans = []
     body = 0  # characters of body read so far
+    table = _table_rows(text) if "|" in text else set()
     for m in _LINE.finditer(text):
         if m.start() == m.end():
             break
         line = m.group(0)
-        if _BOX.fullmatch(line.strip()):
+        if m.start() in table:
+            body += len(line.strip())
+        elif _BOX.fullmatch(line.strip()):
             if body >= MIN_BODY:
                 spans.append((m.start(), len(text)))
                 break
