@@ -7,6 +7,7 @@ Returns (helpers, helped, trigger, sentence start, sentence end, weight), as lis
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Protocol, Sequence
 
 from .lexicon import Trigger
@@ -33,9 +34,11 @@ Frame = tuple[list, list, Trigger, int, int, float]
 def founded(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
     """X 在 Y 设立 工作室/工作站/基地/助学金: X helps Y."""
     out: list[Frame] = []
+    starts = [e.start for e in ends]
     for start, end in sentences:
         for m in _IN_SET_UP.finditer(text, start, end):
-            inside = [e for e in ends if start <= e.start and e.end <= end and not e.modifier]
+            inside = [e for e in ends[bisect_left(starts, start):bisect_left(starts, end)]
+                      if e.end <= end and not e.modifier]
             helped = [e for e in inside if m.start(1) <= e.start and e.end <= m.end(1)]
             if not helped or not _SUBJECT_GAP.fullmatch(text, helped[-1].end, m.end(1)):
                 continue

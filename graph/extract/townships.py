@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import generic_names, name_stops
+from .spans import Coverage
 from .words import tags, trim_name, word_tag
 
 _SUFFIX = re.compile(r"街道|镇|乡")
@@ -75,7 +76,7 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
                    blocked: list[bool]) -> list[TownMention]:
     """Return township mentions and the villages named right after a township."""
     div_end = {m.end: m for m in divisions if m.division is not None}
-    covered = [(m.start, m.end) for m in divisions]
+    covered = Coverage(len(text), ((m.start, m.end) for m in divisions))
     out: list[TownMention] = []
     anchored: dict[str, Division | None] = {}  # names read right after their county, whole
     for match in _SUFFIX.finditer(text):
@@ -90,7 +91,7 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
             start, county = _name_before(text, ss, div_end, blocked)
             if county is None and ss - start == _LONGEST:
                 start = _window_start(text, start, ss)
-            if county is None and pos_inside(covered, ss):
+            if county is None and covered.touches(ss, ss + 1):  # a suffix inside a county's name: 镇巴县
                 continue
             kept, _proper = trim_name(text[start:ss], anchored=True)
             start = ss - len(kept)
@@ -145,8 +146,3 @@ def _window_start(text: str, start: int, end: int) -> int:
     if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2:
         return start + 2
     return start
-
-
-def pos_inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    """True when pos lies inside one of the spans (a suffix inside a county's own name: 镇巴县, 乡城县)."""
-    return any(a <= pos < b for a, b in spans)

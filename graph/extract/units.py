@@ -23,7 +23,7 @@ def attached(text: str, found: list[OrgMention]) -> list[OrgMention]:
     for m in found:
         parent = out[-1] if out else None
         if m.type != "Organization" or m.division is None or m.surface != text[m.start:m.end] \
-                or not text[:m.start].endswith(_PARENT_HEADS):
+                or not text.endswith(_PARENT_HEADS, 0, m.start):
             out.append(m)
         elif parent is not None and parent.end == m.start:
             out[-1] = replace(parent, end=m.end, surface=parent.surface + m.surface, name=parent.name + m.surface,
