@@ -77,3 +77,9 @@ def programmes() -> dict[str, str]:
 @cache
 def triggers() -> dict[str, Trigger]:
     return {r[0]: Trigger(r[0], r[1], r[2], float(r[3])) for r in _rows("triggers.tsv")}
+
+
+def longest_trigger(words: str, relations: tuple[str, ...]) -> Trigger | None:
+    """Return the longest trigger of one of `relations` that `words` hold (the first listed among equals)."""
+    found = [w for w, t in triggers().items() if t.relation in relations and w in words]
+    return triggers()[max(found, key=len)] if found else None

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from typing import Protocol, Sequence
 
-from .lexicon import Trigger, triggers
+from .lexicon import Trigger, longest_trigger
 
 _NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*")
 _SEPARATOR = re.compile(r"\s*(?:——|—|－－|--|-|～|→|：|:|与|和|\t|\s)\s*")
@@ -47,7 +47,7 @@ Frame = tuple[list, list, Trigger, int, int, float]
 def pair_lists(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
     """Read each line that is nothing but a numbered pair of bodies, under a heading with a trigger."""
     out: list[Frame] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     heading, reverse, since = None, False, _HEADING_REACH + 1
     starts = [e.start for e in ends]
     for start, end in lines:
@@ -75,7 +75,8 @@ def pair_lists(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_
     return out
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every line of the text, without its newline."""
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
@@ -87,8 +88,7 @@ def _heading_trigger(line: str) -> Trigger | None:
     """The relation a list heading names: …结对帮扶名单, …结对学校一览表 (the longest trigger in it)."""
     if not re.search(r"名单|一览表|对照表|安排表|结对表|分配表|汇总表", line) or len(line) > 80:
         return None
-    found = [w for w in triggers() if w in line and triggers()[w].relation in ("assists", "partners")]
-    return triggers()[max(found, key=len)] if found else None
+    return longest_trigger(line, ("assists", "partners"))
 
 
 def _pair(text: str, start: int, end: int, ends: Sequence[_End]):

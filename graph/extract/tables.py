@@ -15,18 +15,20 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..ingest.boilerplate import TABLE_RULE
-from .lexicon import Trigger, triggers
-from .lists import Frame, _End, _lines
+from .lexicon import Trigger, longest_trigger
+from .clauses import End
+from .lists import Frame, line_spans
 
 _HELPED = re.compile(r"受援|受帮扶|被帮扶|受扶|被托管|受托|受助|受赠|薄弱|成员")
 _HELPER = re.compile(r"帮扶|支援|援助|援建|援派|对口|结对|托管|牵头|领航|核心|派出|捐赠")
+_ASSISTS = ("assists",)
 _ABOVE = 3  # lines above a header searched for the table's kind (its caption or the notice's title)
 
 
-def pair_tables(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def pair_tables(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """Read every row of every table whose header has a helper's column and a helped column."""
     out: list[Frame] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     starts = [e.start for e in ends]
     columns = None  # (helper's column, helped column, trigger) of the table being read
     for number, (start, end) in enumerate(lines):
@@ -65,15 +67,10 @@ def _header(text: str, lines: list[tuple[int, int]], number: int, cells) -> tupl
     if len(helped) != 1 or len(helper) != 1:
         return None
     above = " ".join(text[a:b] for a, b in lines[max(0, number - _ABOVE):number])
-    trig = _longest_trigger(above) or _longest_trigger(names[helper[0]])
+    trig = longest_trigger(above, _ASSISTS) or longest_trigger(names[helper[0]], _ASSISTS)
     return (helper[0], helped[0], trig) if trig is not None else None
 
 
-def _longest_trigger(words: str) -> Trigger | None:
-    found = [w for w in triggers() if w in words and triggers()[w].relation == "assists"]
-    return triggers()[max(found, key=lambda w: (len(w), w))] if found else None
-
-
-def _in_cell(ends: Sequence[_End], cell: tuple[int, int]) -> list[_End]:
+def _in_cell(ends: Sequence[End], cell: tuple[int, int]) -> list[End]:
     """The bodies named in a cell (not a place that only modifies one)."""
     return [e for e in ends if cell[0] <= e.start and e.end <= cell[1] and not e.modifier]
