@@ -1,5 +1,5 @@
 """A table of pairs (tables.py), on tables written for the tests: the helper's column assists the helped one."""
-from extracting import relations
+from extracting import names, relations
 
 _TABLE = ("关于公布县域高中结对帮扶学校的通知\n"
           "各市教育局：现将结对名单公布如下。\n"
@@ -30,4 +30,5 @@ def test_the_helped_column_may_come_first():
 def test_a_table_without_a_helped_column_relates_nothing():
     text = _TABLE.format(left="学校", right="校长", a="汉中市第一中学", b="略阳县第一中学",
                          c="汉中中学", d="镇巴中学")
+    assert {"汉中市第一中学", "略阳县第一中学", "汉中中学", "镇巴中学"} <= set(names(text))  # read, not related
     assert not {r for r in relations(text) if r[1] == "assists"}
