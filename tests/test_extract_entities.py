@@ -780,3 +780,16 @@ def test_a_name_may_end_before_a_post_but_a_place_is_no_name():
     found = names("岳麓区选派的支教教师王芳老师在龙山县任教。出席的有副区长陈志明、凌云县县长黄海军。")
     assert found.get("王芳") == "Person" and found.get("黄海军") == "Person"
     assert found.get("凌云县") != "Person"
+
+
+def test_place_named_university_short_form_is_the_university():
+    ex = run("吉林大学与镇赉县签订协议。上周吉大派出专家到镇赉县讲学，四大工程同步推进。")
+    universities = [e for e in ex.entities if e.type == "University"]
+    assert [u.name for u in universities] == ["吉林大学"] and "吉大" in universities[0].aliases
+
+
+def test_university_short_form_resolves_through_the_byline():
+    ex = run("支教日记：我的一年\n\n作者：浙江大学研究生支教团 王某\n\n今年浙大定点帮扶景东县的第五年，我们来到这里。")
+    by_key = {e.key: e for e in ex.entities}
+    mentioned = {by_key[m.key].name for m in ex.mentions}
+    assert "浙江大学" in mentioned

@@ -15,7 +15,7 @@ from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .naming import bare_township_schools, one_name_per_place
-from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
+from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms, university_short_forms
 from .spans import Coverage
 from .townships import TownMention
 from .units import affiliated, attached, branches, parent_universities, units
@@ -150,8 +150,9 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
 
 
 def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
-                       blocked: list[bool], towns: list[TownMention] = ()) -> list[OrgMention]:
-    """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
+                       blocked: list[bool], towns: list[TownMention] = (), meta: str = "") -> list[OrgMention]:
+    """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage; `meta` is
+    the byline, title and source that ingest keeps out of the text."""
     div_end = {m.end: m for m in divisions}
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
@@ -163,6 +164,7 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     found = _longest(found + short_forms(text, matches, found, blocked))
     found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
     found = one_name_per_place(noted_short_forms(text, found, blocked))
+    found = _longest(found + university_short_forms(text, found, blocked, meta))
     return sorted(found + parent_universities(found), key=lambda m: m.start)
 
 
