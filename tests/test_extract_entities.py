@@ -793,3 +793,9 @@ def test_university_short_form_resolves_through_the_byline():
     by_key = {e.key: e for e in ex.entities}
     mentioned = {by_key[m.key].name for m in ex.mentions}
     assert "浙江大学" in mentioned
+
+
+def test_four_character_name_without_han_surname_before_its_post():
+    found = names("会上，阿约木且校长介绍了学校情况。我们学校的俄木伍呷老师也发了言，每名援疆教师都很受触动。")
+    assert found.get("阿约木且") == "Person" and found.get("俄木伍呷") == "Person"
+    assert "每名援疆" not in found and "Person" not in names("全县优秀青年教师参加比赛。").values()
