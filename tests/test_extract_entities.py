@@ -799,3 +799,9 @@ def test_four_character_name_without_han_surname_before_its_post():
     found = names("会上，阿约木且校长介绍了学校情况。我们学校的俄木伍呷老师也发了言，每名援疆教师都很受触动。")
     assert found.get("阿约木且") == "Person" and found.get("俄木伍呷") == "Person"
     assert "每名援疆" not in found and "Person" not in names("全县优秀青年教师参加比赛。").values()
+
+
+def test_vocational_high_school_short_form_resolves_to_the_full_name():
+    ex = run("岷县职业高级中学与东莞市某职校结对。今年，岷县职高20名教师到东莞跟岗学习。")
+    schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
+    assert "岷县职业高级中学" in schools and "岷县职高" in schools["岷县职业高级中学"]
