@@ -86,6 +86,7 @@ def test_support_in_a_fronted_clause_is_not_the_sender_of_trainees():
     "旬邑县持续推行师生结对帮扶机制，教师每两周对帮扶学生辅导一次。",
     "略阳县开展党员教师结对帮扶贫困学生行动。",
     "出台《略阳县党员教师结对帮扶贫困学生考核办法》。",
+    "省里派驻岷县的挂职干部、岷县教育局副局长张某介绍了情况。",
 ])
 def test_false_friends_give_no_relation(text):
     assert relations(text) == set()
