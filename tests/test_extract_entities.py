@@ -805,3 +805,8 @@ def test_vocational_high_school_short_form_resolves_to_the_full_name():
     ex = run("岷县职业高级中学与东莞市某职校结对。今年，岷县职高20名教师到东莞跟岗学习。")
     schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
     assert "岷县职业高级中学" in schools and "岷县职高" in schools["岷县职业高级中学"]
+
+
+def test_a_county_vocational_school_is_a_school_a_prefecture_one_a_class():
+    assert names("某某公司与岷县中等职业学校签订校企合作协议。").get("岷县中等职业学校") == "School"
+    assert "School" not in names("各县与临夏州中等职业学校开展合作。").values()

@@ -24,7 +24,7 @@ from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
 # Words a head may be the start of, which then is no head: 大学生, 中学生, 学校党建 is fine.
 _NATIONAL = {"教育部"}
-_NEEDS_PROPER = {"学校", "幼儿园"}
+_NEEDS_PROPER = {"学校", "幼儿园", "中等职业学校"}
 _WHOLE = set("全各该本我两")
 _POINTING = set("该本我")
 _LEVELS = set("省市县区州乡镇")
@@ -297,9 +297,10 @@ def _township_numbered(proper: str, town_names: frozenset[str]) -> bool:
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:
-    """True for a county's own kindergarten (明水县幼儿园): a county-level place and 幼儿园, not counted or
-    ranged over (各县幼儿园, 3所县幼儿园) — a county runs one such kindergarten, but many schools."""
-    if head.word != "幼儿园" or not chain or chain[-1].division.level != "County":
+    """True for a county's own kindergarten or vocational school (明水县幼儿园, 明水县中等职业学校): a county-level
+    place and the head, not counted or ranged over (各县幼儿园, 3所县幼儿园) — a county runs one of each, but many
+    schools; a prefecture's 中等职业学校 are a class of schools."""
+    if head.word not in ("幼儿园", "中等职业学校") or not chain or chain[-1].division.level != "County":
         return False
     before = text[max(0, start - 3):start]
     return not (before[-1:] in _WHOLE or _COUNTED.search(before) or before.endswith(("所", "个")))
