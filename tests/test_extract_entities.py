@@ -810,3 +810,9 @@ def test_vocational_high_school_short_form_resolves_to_the_full_name():
 def test_a_county_vocational_school_is_a_school_a_prefecture_one_a_class():
     assert names("某某公司与岷县中等职业学校签订校企合作协议。").get("岷县中等职业学校") == "School"
     assert "School" not in names("各县与临夏州中等职业学校开展合作。").values()
+
+
+def test_township_named_alone_elsewhere_sheds_a_word_before_it():
+    found = names("教师分到石门镇、柳林镇任教。县里投资新建柳林镇中心幼儿园。")
+    assert found.get("柳林镇中心幼儿园") == "School" and "新建柳林镇" not in found
+

@@ -110,7 +110,23 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
         if village and not word_tag(village.group()) and village.group()[0] not in _FUNCTION \
                 and not any(blocked[village.start():village.end()]):
             out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
-    return _as_first_named(text, out, anchored)
+    return _as_named_alone(_as_first_named(text, out, anchored), anchored)
+
+
+def _as_named_alone(towns: list[TownMention], anchored: dict[str, Division | None]) -> list[TownMention]:
+    """Cut a word off a township read with it (新建|纳浪镇, the dictionary's place 新建) when the article also
+    names the township without it and never names the longer one after its county."""
+    names = {t.surface for t in towns if t.type == "Township"}
+    out = []
+    for t in towns:
+        for n in (2, 1):
+            rest = t.surface[n:]
+            if t.type == "Township" and t.surface not in anchored and len(rest) >= 3 and rest in names \
+                    and word_tag(t.surface[:n]):
+                t = TownMention(t.start + n, t.end, rest, t.type, t.county)
+                break
+        out.append(t)
+    return out
 
 
 def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Division | None]) -> list[TownMention]:
