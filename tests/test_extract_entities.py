@@ -816,3 +816,7 @@ def test_township_named_alone_elsewhere_sheds_a_word_before_it():
     found = names("教师分到石门镇、柳林镇任教。县里投资新建柳林镇中心幼儿园。")
     assert found.get("柳林镇中心幼儿园") == "School" and "新建柳林镇" not in found
 
+
+def test_a_township_boarding_school_is_named_by_its_township():
+    found = names("教师分到石门镇、柳林镇任教。今年投资800万元改扩建柳林镇寄宿制学校。")
+    assert found.get("柳林镇寄宿制学校") == "School"

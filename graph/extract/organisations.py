@@ -268,14 +268,15 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
 
 
 def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> TownMention | None:
-    """A township named right before a school's own short name (白水江镇金家河小学, 某某镇明德希望小学):
-    the school is named by the township and that name, as 会川镇中心小学 is by the township alone."""
+    """A township named right before a school's own short name (白水江镇金家河小学, 某某镇明德希望小学) or the
+    system it keeps (某某镇寄宿制学校): the school is named by the township and that name, as 会川镇中心小学 is by
+    the township alone."""
     for n in (2, 3, 4):
         town = town_end.get(hs - n)
         if town is None or town.type != "Township":
             continue
         part = text[hs - n:hs]
-        if all("\u4e00" <= ch <= "\u9fff" for ch in part) and not is_generic(part) \
+        if all("\u4e00" <= ch <= "\u9fff" for ch in part) and (not is_generic(part) or part.endswith("制")) \
                 and not any(_stop_ends_at(text, i) for i in range(hs - n + 1, hs + 1)) and trim_name(part)[0] == part:
             return town
         return None
