@@ -803,3 +803,9 @@ def test_a_school_working_jointly_with_a_list_partners_each():
 def test_the_school_named_last_is_the_one_entrusted_to_a_manager():
     text = "根据协议，双方合作创办“陕西师范大学附属宁强实验学校”，学校由宁强县人民政府投资建设，委托陕西师范大学管理。"
     assert any(s == "陕西师范大学" and t == "assists" and o.endswith("实验学校") for s, t, o in relations(text))
+
+
+def test_a_relative_clause_names_the_helper_of_the_subject():
+    found = relations("副县长在会上表示，岷县是东西部协作中天津市对口帮扶的县份，近年来发展很快。")
+    assert ("天津市", "assists", "岷县") in found
+    assert ("岷县", "assists", "天津市") not in found
