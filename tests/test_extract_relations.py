@@ -809,3 +809,8 @@ def test_a_relative_clause_names_the_helper_of_the_subject():
     found = relations("副县长在会上表示，岷县是东西部协作中天津市对口帮扶的县份，近年来发展很快。")
     assert ("天津市", "assists", "岷县") in found
     assert ("岷县", "assists", "天津市") not in found
+
+
+def test_a_clause_without_subject_partners_for_the_subject_not_an_object():
+    found = relations("岷县职业技术学校在会上介绍，学校长期关注临洮县的教育，并与临洮县教育局签订了合作协议。")
+    assert ("临洮县", "partners", "临洮县教育局") not in found
