@@ -820,3 +820,9 @@ def test_township_named_alone_elsewhere_sheds_a_word_before_it():
 def test_a_township_boarding_school_is_named_by_its_township():
     found = names("教师分到石门镇、柳林镇任教。今年投资800万元改扩建柳林镇寄宿制学校。")
     assert found.get("柳林镇寄宿制学校") == "School"
+
+
+def test_special_school_short_form_resolves_to_the_full_name():
+    ex = run("岷县特殊教育学校与某区培智学校结对。岷县特教学校的老师到该校跟岗。")
+    schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
+    assert "岷县特殊教育学校" in schools and "岷县特教学校" in schools["岷县特殊教育学校"]
