@@ -826,3 +826,7 @@ def test_special_school_short_form_resolves_to_the_full_name():
     ex = run("岷县特殊教育学校与某区培智学校结对。岷县特教学校的老师到该校跟岗。")
     schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
     assert "岷县特殊教育学校" in schools and "岷县特教学校" in schools["岷县特殊教育学校"]
+
+
+def test_a_stop_character_inside_a_name_the_dictionary_knows_whole():
+    assert names("会上，首都医科大学的专家为全旗医生开展培训。").get("首都医科大学") == "University"

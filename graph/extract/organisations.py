@@ -118,7 +118,7 @@ def _hierarchy(seq: list[DivisionMention]) -> list[DivisionMention]:
 
 
 def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, DivisionMention],
-               blocked: list[bool]) -> tuple[int, str | None, list[DivisionMention]]:
+               blocked: list[bool], head_end: int = -1) -> tuple[int, str | None, list[DivisionMention]]:
     """Walk left from a head; return (start of the name, generic prefix or None, division prefixes)."""
     pos = head_start
     while pos > 0 and head_start - pos <= reach:
@@ -132,7 +132,9 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
             if seq:
                 return pos, None, _hierarchy(seq)
         if _stop_ends_at(text, pos) or not _is_name_char(text[pos - 1]) or text[pos - 1].isdigit():
-            return pos, None, []
+            # 首都师范大学: a stop character (都) inside a name the dictionary knows whole with its head
+            known = [k for k in range(pos - 1, max(pos - 3, 0) - 1, -1) if word_tag(text[k:head_end]) == "nt"]
+            return (known[0] if known and not blocked[known[0]] else pos), None, []
         for prefix in GENERIC_PREFIXES:
             if text.startswith(prefix, pos - len(prefix)):
                 before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
@@ -202,7 +204,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     if head.word in abbreviation_heads() and word_tag(text[hs - 1:hs + 1]) not in (None, "nr", "ns", "nz", "j"):
         return None  # 教师大会, 人民大会堂: the head's first character ends another word
-    start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
+    start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked, he)
     town = town_end.get(hs) or _town_before_name(text, hs, town_end)
     if start < 0 and town is None:
         return None
