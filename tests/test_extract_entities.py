@@ -830,3 +830,9 @@ def test_special_school_short_form_resolves_to_the_full_name():
 
 def test_a_stop_character_inside_a_name_the_dictionary_knows_whole():
     assert names("会上，首都医科大学的专家为全旗医生开展培训。").get("首都医科大学") == "University"
+
+
+def test_a_stop_character_before_a_one_character_township_name_is_its_own():
+    found = names("县实验小学结对帮扶都兴镇中心小学，学生都来镇上。")
+    assert found.get("都兴镇中心小学") == "School" and "兴镇中心小学" not in found
+    assert "都来镇" not in found

@@ -57,6 +57,13 @@ def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
     return start, div_end.get(start) if start != pos else None
 
 
+def _stop_opens(text: str, pos: int, end: int, blocked: list[bool]) -> bool:
+    """True when the one stop character at pos opens a township's name (都 of 都阳镇): it makes no word with
+    the character after it."""
+    return pos >= 0 and _is_cjk(text[pos]) and text[pos] in name_stops() and not blocked[pos] \
+        and not word_tag(text[pos:end]) and not word_tag(text[pos:end + 1])
+
+
 def _county_before(text: str, pos: int, div_end: dict[int, DivisionMention],
                    blocked: list[bool]) -> DivisionMention | None:
     """The county named right before a township's name of two to four characters that opens with no
@@ -88,14 +95,19 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
             kept = text[start:ss]
         else:
             start, county = _name_before(text, ss, div_end, blocked)
+            # 都阳镇: a name is two characters or more, so the stop before one is its own
+            opens = ss - start == 1 and county is None and _stop_opens(text, start - 1, ss, blocked)
             if county is None and ss - start == _LONGEST:
                 start = _window_start(text, start, ss)
             if county is None and pos_inside(covered, ss):
                 continue
-            kept, _proper = trim_name(text[start:ss], anchored=True)
-            start = ss - len(kept)
-            if _FUNCTION & set(kept):
-                continue
+            if opens:
+                start, kept = start - 1, text[start - 1:ss]
+            else:
+                kept, _proper = trim_name(text[start:ss], anchored=True)
+                start = ss - len(kept)
+                if _FUNCTION & set(kept):
+                    continue
         if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() \
                 or (kept + match.group()) in _WORDS or any(blocked[start:se]):
             continue
