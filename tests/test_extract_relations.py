@@ -814,3 +814,8 @@ def test_a_relative_clause_names_the_helper_of_the_subject():
 def test_a_clause_without_subject_partners_for_the_subject_not_an_object():
     found = relations("岷县职业技术学校在会上介绍，学校长期关注临洮县的教育，并与临洮县教育局签订了合作协议。")
     assert ("临洮县", "partners", "临洮县教育局") not in found
+
+
+def test_a_body_is_not_taken_to_help_its_own_place_by_default():
+    text = "宝安区召开学前教育工作会议。宝安区将继续推进工作。下一步，我局将在宝安区教育局的支持下，力争实现全覆盖。"
+    assert ("宝安区教育局", "assists", "宝安区") not in relations(text)
