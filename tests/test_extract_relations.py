@@ -819,3 +819,8 @@ def test_a_clause_without_subject_partners_for_the_subject_not_an_object():
 def test_a_body_is_not_taken_to_help_its_own_place_by_default():
     text = "宝安区召开学前教育工作会议。宝安区将继续推进工作。下一步，我局将在宝安区教育局的支持下，力争实现全覆盖。"
     assert ("宝安区教育局", "assists", "宝安区") not in relations(text)
+
+
+def test_this_school_stands_for_the_school_named_last():
+    found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由宁波东海慈善基金会捐资建成。")
+    assert ("宁波东海慈善基金会", "assists", "育才希望小学") in found
