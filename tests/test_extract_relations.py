@@ -824,3 +824,9 @@ def test_a_body_is_not_taken_to_help_its_own_place_by_default():
 def test_this_school_stands_for_the_school_named_last():
     found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由宁波东海慈善基金会捐资建成。")
     assert ("宁波东海慈善基金会", "assists", "育才希望小学") in found
+
+
+def test_the_member_of_a_group_acts_not_the_group():
+    found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由浙江东海集团旗下的东海慈善基金会捐资建成。")
+    assert ("东海慈善基金会", "assists", "育才希望小学") in found
+    assert ("浙江东海集团", "assists", "育才希望小学") not in found
