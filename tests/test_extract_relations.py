@@ -830,3 +830,8 @@ def test_the_member_of_a_group_acts_not_the_group():
     found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由浙江东海集团旗下的东海慈善基金会捐资建成。")
     assert ("东海慈善基金会", "assists", "育才希望小学") in found
     assert ("浙江东海集团", "assists", "育才希望小学") not in found
+
+
+def test_the_whole_county_of_teachers_is_the_home_county():
+    found = relations("岷县召开教师培训工作会议。今年，西北师范大学还为全县乡村教师开展了专题培训。")
+    assert ("西北师范大学", "trains", "岷县") in found

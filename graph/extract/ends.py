@@ -21,7 +21,7 @@ _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个
                           r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)"  # 都安高中: a school's short name
                           r"|[\u4e00-\u9fff]{2,4}[镇乡](中心)?(学校|小学|中学|完小)")  # X县人和镇中学: a school
 _MEMBER_OF = ("旗下", "下属", "所属")
-_PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
+_PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市|该旗|我旗|本旗|(?<=[为对向给])全[县旗](?=[^，；。]{0,8}(教师|校长|园长|干部))")
 _OWN_LEVEL = ("自治县", "自治州", "自治旗")
 _PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园区", "开发区", "高新区", "经开区", "片区"}
 
@@ -46,7 +46,7 @@ def relation_ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]
     if found.home.county is not None:
         key = division_key(found.home.county.adcode)
         for m in _PRONOUNS.finditer(doc.text):
-            if (m.group().endswith("县") or m.group().endswith("区")) and not named.touches(m.start(), m.end()):
+            if m.group()[-1] in "县区旗" and not named.touches(m.start(), m.end()):
                 out.append(End(m.start(), m.end(), key, "County"))
     out += [End(a.start, a.end, a.key, a.type) for a in find_anaphors(doc.text, found.entities, found.mentions,
                                                                        home_key(found))
