@@ -836,3 +836,8 @@ def test_a_stop_character_before_a_one_character_township_name_is_its_own():
     found = names("县实验小学结对帮扶都兴镇中心小学，学生都来镇上。")
     assert found.get("都兴镇中心小学") == "School" and "兴镇中心小学" not in found
     assert "都来镇" not in found
+
+
+def test_a_quoted_schooling_format_is_no_programme():
+    found = names("两校开设数控专业“3+3”中高职贯通培养班，并实施“1+1”结对计划。")
+    assert "3+3" not in found and found.get("1+1") == "Programme"
