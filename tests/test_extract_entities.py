@@ -841,3 +841,8 @@ def test_a_stop_character_before_a_one_character_township_name_is_its_own():
 def test_a_quoted_schooling_format_is_no_programme():
     found = names("两校开设数控专业“3+3”中高职贯通培养班，并实施“1+1”结对计划。")
     assert "3+3" not in found and found.get("1+1") == "Programme"
+
+
+def test_a_city_school_named_by_its_district_keeps_its_name():
+    found = names("教师分别来自天津市河西高级中学和河西区教育局。")
+    assert found.get("河西高级中学") == "School" and "河西区高级中学" not in found

@@ -343,9 +343,12 @@ def _with_level(m: DivisionMention) -> bool:
 
 
 def _places(chain: list[DivisionMention], head: Head, proper: str) -> str:
-    """A university named by places alone keeps all of them (山西大同大学 is not 大同大学)."""
+    """A university named by places alone keeps all of them (山西大同大学 is not 大同大学); a school named by a
+    district's short name after its city keeps that name."""
     if head.type == "University" and not proper and len(chain) > 1:
         return "".join(m.surface for m in chain)
+    if head.type == "School" and len(chain) > 1 and chain[-1].short and not _with_level(chain[-1]):
+        return chain[-1].surface  # 上海市杨浦高级中学: a city's school named by its district, as it calls itself
     return _place_part(chain[-1], head, proper)
 
 
