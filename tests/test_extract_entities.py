@@ -846,3 +846,8 @@ def test_a_quoted_schooling_format_is_no_programme():
 def test_a_city_school_named_by_its_district_keeps_its_name():
     found = names("教师分别来自天津市河西高级中学和河西区教育局。")
     assert found.get("河西高级中学") == "School" and "河西区高级中学" not in found
+
+
+def test_a_rare_word_after_a_stop_opens_a_four_character_township():
+    found = names("专家驱车来到白音锡勒镇，又在县城新华镇座谈。")
+    assert found.get("白音锡勒镇") == "Township" and found.get("新华镇") == "Township"

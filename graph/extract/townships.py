@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import generic_names, name_stops
-from .words import tags, trim_name, word_tag
+from .words import is_rare, tags, trim_name, word_tag
 
 _SUFFIX = re.compile(r"街道|镇|乡")
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(社区|村)")
@@ -64,6 +64,13 @@ def _stop_opens(text: str, pos: int, end: int, blocked: list[bool]) -> bool:
         and not word_tag(text[pos:end]) and not word_tag(text[pos:end + 1])
 
 
+def _at_boundary(text: str, pos: int, blocked: list[bool]) -> bool:
+    """True when the walk left would have stopped at pos anyway: a stop word, punctuation or the start ends there."""
+    stops = name_stops()
+    return pos == 0 or blocked[pos - 1] or not _is_cjk(text[pos - 1]) or text[pos - 1] in stops \
+        or text[pos - 2:pos] in stops
+
+
 def _county_before(text: str, pos: int, div_end: dict[int, DivisionMention],
                    blocked: list[bool]) -> DivisionMention | None:
     """The county named right before a township's name of two to four characters that opens with no
@@ -98,7 +105,8 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
             # 都阳镇: a name is two characters or more, so the stop before one is its own
             opens = ss - start == 1 and county is None and _stop_opens(text, start - 1, ss, blocked)
             if county is None and ss - start == _LONGEST:
-                start = _window_start(text, start, ss)
+                # 来到|白音察干镇: after a stop only a common word (在|县城|勐朗镇) opens the window, not a rare one
+                start = _window_start(text, start, ss, _at_boundary(text, start, blocked))
             if county is None and pos_inside(covered, ss):
                 continue
             if opens:
@@ -158,7 +166,7 @@ def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Divisi
 _LEADING_WORD = {"v", "vn", "n", "d", "ad", "p", "vd", "a"}
 
 
-def _window_start(text: str, start: int, end: int) -> int:
+def _window_start(text: str, start: int, end: int, bounded: bool = False) -> int:
     """Where a township's name starts when the walk left stopped at its length limit, not at a boundary:
     after a word that runs in from before it (关注|白水江镇), else after a common two-character word that
     opens it (资助|金家河镇): a name of four characters seldom opens with a verb or a plain noun."""
@@ -170,7 +178,8 @@ def _window_start(text: str, start: int, end: int) -> int:
     if pos > start:
         return pos
     first = tags(text[start:end])[0]
-    if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2:
+    if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2 \
+            and not (bounded and is_rare(first[0])):
         return start + 2
     return start
 
