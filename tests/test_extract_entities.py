@@ -781,3 +781,74 @@ def test_a_name_may_end_before_a_post_but_a_place_is_no_name():
     found = names("岳麓区选派的支教教师王芳老师在龙山县任教。出席的有副区长陈志明、凌云县县长黄海军。")
     assert found.get("王芳") == "Person" and found.get("黄海军") == "Person"
     assert found.get("凌云县") != "Person"
+
+
+def test_place_named_university_short_form_is_the_university():
+    ex = run("吉林大学与镇赉县签订协议。上周吉大派出专家到镇赉县讲学，四大工程同步推进。")
+    universities = [e for e in ex.entities if e.type == "University"]
+    assert [u.name for u in universities] == ["吉林大学"] and "吉大" in universities[0].aliases
+
+
+def test_university_short_form_resolves_through_the_byline():
+    ex = run("支教日记：我的一年\n\n作者：浙江大学研究生支教团 王某\n\n今年浙大定点帮扶景东县的第五年，我们来到这里。")
+    by_key = {e.key: e for e in ex.entities}
+    mentioned = {by_key[m.key].name for m in ex.mentions}
+    assert "浙江大学" in mentioned
+
+
+def test_four_character_name_without_han_surname_before_its_post():
+    found = names("会上，阿约木且校长介绍了学校情况。我们学校的俄木伍呷老师也发了言，每名援疆教师都很受触动。")
+    assert found.get("阿约木且") == "Person" and found.get("俄木伍呷") == "Person"
+    assert "每名援疆" not in found and "Person" not in names("全县优秀青年教师参加比赛。").values()
+
+
+def test_vocational_high_school_short_form_resolves_to_the_full_name():
+    ex = run("岷县职业高级中学与东莞市某职校结对。今年，岷县职高20名教师到东莞跟岗学习。")
+    schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
+    assert "岷县职业高级中学" in schools and "岷县职高" in schools["岷县职业高级中学"]
+
+
+def test_a_county_vocational_school_is_a_school_a_prefecture_one_a_class():
+    assert names("某某公司与岷县中等职业学校签订校企合作协议。").get("岷县中等职业学校") == "School"
+    assert "School" not in names("各县与临夏州中等职业学校开展合作。").values()
+
+
+def test_township_named_alone_elsewhere_sheds_a_word_before_it():
+    found = names("教师分到石门镇、柳林镇任教。县里投资新建柳林镇中心幼儿园。")
+    assert found.get("柳林镇中心幼儿园") == "School" and "新建柳林镇" not in found
+
+
+def test_a_township_boarding_school_is_named_by_its_township():
+    found = names("教师分到石门镇、柳林镇任教。今年投资800万元改扩建柳林镇寄宿制学校。")
+    assert found.get("柳林镇寄宿制学校") == "School"
+
+
+def test_special_school_short_form_resolves_to_the_full_name():
+    ex = run("岷县特殊教育学校与某区培智学校结对。岷县特教学校的老师到该校跟岗。")
+    schools = {e.name: set(e.aliases) for e in ex.entities if e.type == "School"}
+    assert "岷县特殊教育学校" in schools and "岷县特教学校" in schools["岷县特殊教育学校"]
+
+
+def test_a_stop_character_inside_a_name_the_dictionary_knows_whole():
+    assert names("会上，首都医科大学的专家为全旗医生开展培训。").get("首都医科大学") == "University"
+
+
+def test_a_stop_character_before_a_one_character_township_name_is_its_own():
+    found = names("县实验小学结对帮扶都兴镇中心小学，学生都来镇上。")
+    assert found.get("都兴镇中心小学") == "School" and "兴镇中心小学" not in found
+    assert "都来镇" not in found
+
+
+def test_a_quoted_schooling_format_is_no_programme():
+    found = names("两校开设数控专业“3+3”中高职贯通培养班，并实施“1+1”结对计划。")
+    assert "3+3" not in found and found.get("1+1") == "Programme"
+
+
+def test_a_city_school_named_by_its_district_keeps_its_name():
+    found = names("教师分别来自天津市河西高级中学和河西区教育局。")
+    assert found.get("河西高级中学") == "School" and "河西区高级中学" not in found
+
+
+def test_a_rare_word_after_a_stop_opens_a_four_character_township():
+    found = names("专家驱车来到白音锡勒镇，又在县城新华镇座谈。")
+    assert found.get("白音锡勒镇") == "Township" and found.get("新华镇") == "Township"

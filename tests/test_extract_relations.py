@@ -86,6 +86,7 @@ def test_support_in_a_fronted_clause_is_not_the_sender_of_trainees():
     "旬邑县持续推行师生结对帮扶机制，教师每两周对帮扶学生辅导一次。",
     "略阳县开展党员教师结对帮扶贫困学生行动。",
     "出台《略阳县党员教师结对帮扶贫困学生考核办法》。",
+    "省里派驻岷县的挂职干部、岷县教育局副局长张某介绍了情况。",
 ])
 def test_false_friends_give_no_relation(text):
     assert relations(text) == set()
@@ -806,3 +807,35 @@ def test_a_school_working_jointly_with_a_list_partners_each():
 def test_the_school_named_last_is_the_one_entrusted_to_a_manager():
     text = "根据协议，双方合作创办“陕西师范大学附属宁强实验学校”，学校由宁强县人民政府投资建设，委托陕西师范大学管理。"
     assert any(s == "陕西师范大学" and t == "assists" and o.endswith("实验学校") for s, t, o in relations(text))
+
+
+def test_a_relative_clause_names_the_helper_of_the_subject():
+    found = relations("副县长在会上表示，岷县是东西部协作中天津市对口帮扶的县份，近年来发展很快。")
+    assert ("天津市", "assists", "岷县") in found
+    assert ("岷县", "assists", "天津市") not in found
+
+
+def test_a_clause_without_subject_partners_for_the_subject_not_an_object():
+    found = relations("岷县职业技术学校在会上介绍，学校长期关注临洮县的教育，并与临洮县教育局签订了合作协议。")
+    assert ("临洮县", "partners", "临洮县教育局") not in found
+
+
+def test_a_body_is_not_taken_to_help_its_own_place_by_default():
+    text = "宝安区召开学前教育工作会议。宝安区将继续推进工作。下一步，我局将在宝安区教育局的支持下，力争实现全覆盖。"
+    assert ("宝安区教育局", "assists", "宝安区") not in relations(text)
+
+
+def test_this_school_stands_for_the_school_named_last():
+    found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由宁波东海慈善基金会捐资建成。")
+    assert ("宁波东海慈善基金会", "assists", "育才希望小学") in found
+
+
+def test_the_member_of_a_group_acts_not_the_group():
+    found = relations("岷县寺沟乡的“育才希望小学”日前落成。这所学校由浙江东海集团旗下的东海慈善基金会捐资建成。")
+    assert ("东海慈善基金会", "assists", "育才希望小学") in found
+    assert ("浙江东海集团", "assists", "育才希望小学") not in found
+
+
+def test_the_whole_county_of_teachers_is_the_home_county():
+    found = relations("岷县召开教师培训工作会议。今年，西北师范大学还为全县乡村教师开展了专题培训。")
+    assert ("西北师范大学", "trains", "岷县") in found

@@ -18,7 +18,7 @@ from .sending import ACTIVITIES, GO, sent_to
 # A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
 _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
-                  "项目", "队伍", "单位", "体系", "制度", "会", "经验")
+                  "项目", "队伍", "单位", "体系", "制度", "会", "经验", "干部")
 # Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
 _PASSIVE = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
 # Y 获得/收到 X 捐赠的电脑: the gift's trigger before its 的
@@ -41,6 +41,8 @@ _MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
 _EVENT_AFTER = re.compile(r"[^，；。、在与和]{0,8}?(推进会|座谈会|现场会|工作会|会议|签约仪式|启动仪式|大会|论坛)")
 # 在 Y 开展帮扶工作/助学活动: the work carried out is the relation, not a noun that only names it
 _CARRIED_OUT = re.compile(r"(开展|进行)$")
+# Y 是 X 结对帮扶的县份/对象: the trigger in a relative clause that names Y's role
+_OF_ROLE = re.compile(r"的(县份|县区|区县|地区|学校|对象|城市|省份|单位|高校|院校)")
 _TOWARDS = re.compile(r"对[^对，；。]{1,20}的$")
 
 
@@ -54,6 +56,8 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
     before = [e for e in s.between(cs, ts) if not e.modifier]
     if ROLE_NOUN.match(text, te):
         return _role(s, cs, ts, te, before, after)
+    if _OF_ROLE.match(text, te):
+        return _role_clause(s, cs, ts, before)
     if text[ts:te] == "委托":
         return _entrusted(s, cs, te, before, after)
     passive = _PASSIVE.search(text, cs, ts) or text.startswith("的", te) and _RECEIVED.search(text, cs, ts)
@@ -210,6 +214,19 @@ def _role(s: Sentence, cs: int, ts: int, te: int, before: list[End],
     return []
 
 
+def _role_clause(s: Sentence, cs: int, ts: int, before: list[End]) -> list[tuple[list[End], list[End], float]]:
+    """Y 是(…中) X 结对帮扶的县份: the clause before 的 names Y's helper X."""
+    is_ = re.search(r"[是为]([^是为，；。]{1,30})$", s.text[cs:ts])
+    if not is_:
+        return []
+    at = cs + is_.start()
+    helped = [e for e in before if e.end <= at][-1:]
+    helpers = [e for e in before if e.start > at][-1:]
+    if helped and helpers and helped[0].key != helpers[0].key and helpers[0].end == ts:
+        return [(helpers, helped, 0.85)]
+    return []
+
+
 def _entrusted(s: Sentence, cs: int, te: int, before: list[End],
                after: list[End]) -> list[tuple[list[End], list[End], float]]:
     """Y 委托 X 管理; 学校由…建设，委托 X 管理; W 委托 X 管理 Y: X, who manages Y, helps it (Y is the body
@@ -311,6 +328,9 @@ def _passive(s: Sentence, cs: int, m: re.Match, found: Found) -> list[tuple[list
 
 
 def is_false_friend(text: str, ts: int, te: int) -> bool:
+    """True when the trigger names a thing (帮扶资金) or a setting (Y 是东西部协作中 X 帮扶的县), not an act."""
+    if text[ts - 1:ts] in ("是", "在") and text.startswith("中", te):
+        return True  # 是东西部协作中…: the programme a clause places itself in, not who acts
     if _CARRIED_OUT.search(text, max(0, ts - 2), ts) and text.startswith("工作", te):
         return False
     if _ROLE_IS.match(text, te) or ROLE_NOUN.match(text, te) and IS_OF.search(text, max(0, ts - 32), ts):

@@ -92,8 +92,11 @@ def home_key(found: Found) -> str | None:
 
 
 def implicit(found: Found, helper: End) -> list[End]:
+    """The article's home county as the one helped when a clause names none, unless it is the helper's own place
+    (在龙岗区教育局的支持下 in an article that reads as 龙岗区's: the bureau helps somebody else)."""
     home = home_key(found)
-    if home and home != helper.key:
+    own = next((e.parent for e in found.entities if e.key == helper.key), None)
+    if home and home != helper.key and home != own:
         county = found.home.county
         return [End(-1, -1, home, county.level)]
     return []

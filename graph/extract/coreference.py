@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..model import Entity, Mention
 
 _SCHOOLS = ("School", "University")
-_THIS = re.compile(r"该校")
+_THIS = re.compile(r"该校|(?:该|这|此)所(?:学校|小学|中学|幼儿园)")
 _THIS_COMPANY = re.compile(r"该(公司|企业|集团)")
 _OURS = re.compile(r"我校|本校")
 # a bare noun as the subject of its clause: after a break, before an adverb, a preposition or a verb of sending

@@ -20,7 +20,8 @@ from .words import first_word
 _GROUP_AFTER = re.compile(r"[0-9一二三四五六七八九十两几多]*[所个家名]?(名校(?!长)|高校|学校|企业|地区|等地|新闻|市场|名师(?!生))"
                           r"|(高中|初中|[一二三四五六七八九十]中|中学|小学)"  # 都安高中: a school's short name
                           r"|[\u4e00-\u9fff]{2,4}[镇乡](中心)?(学校|小学|中学|完小)")  # X县人和镇中学: a school
-_PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市")
+_MEMBER_OF = ("旗下", "下属", "所属")
+_PRONOUNS = re.compile(r"该县|我县|本县|该区|我区|该市|我市|该旗|我旗|本旗|(?<=[为对向给])全[县旗](?=[^，；。]{0,8}(教师|校长|园长|干部))")
 _OWN_LEVEL = ("自治县", "自治州", "自治旗")
 _PLACE_NOUNS = {"新区", "山区", "县城", "城区", "名校", "地区", "园区", "开发区", "高新区", "经开区", "片区"}
 
@@ -38,13 +39,14 @@ def relation_ends(doc: Document, found: Found, blocked: list[bool]) -> list[End]
         if e.key.startswith("div:") and joined:
             continue  # 甘肃省环县, 黔东南州台江县教育局: the most specific part of a chain is the end
         modifier = e.key.startswith("div:") and (bool(_GROUP_AFTER.match(doc.text, e.end))
-                                                 or _noun_follows(doc.text, e.end))
+                                                 or _noun_follows(doc.text, e.end)) \
+            or doc.text.startswith(_MEMBER_OF, e.end)  # X集团旗下的 Y 基金会: Y acts, X only owns it
         out.append(End(e.start, e.end, e.key, e.type, modifier))
     named = Coverage(len(doc.text), ((e.start, e.end) for e in ends))
     if found.home.county is not None:
         key = division_key(found.home.county.adcode)
         for m in _PRONOUNS.finditer(doc.text):
-            if (m.group().endswith("县") or m.group().endswith("区")) and not named.touches(m.start(), m.end()):
+            if m.group()[-1] in "县区旗" and not named.touches(m.start(), m.end()):
                 out.append(End(m.start(), m.end(), key, "County"))
     out += [End(a.start, a.end, a.key, a.type) for a in find_anaphors(doc.text, found.entities, found.mentions,
                                                                        home_key(found))

@@ -106,7 +106,8 @@ def find_entities(doc: Document, blocked: list[bool] | None = None) -> Found:
     home = find_home(divisions, gaz, hint=doc.meta.get("source", "") + doc.meta.get("title", ""),
                      title_end=text.find("\n") if speaks_as_county else 0)
     towns = find_townships(text, divisions, home, blocked)
-    orgs = find_organisations(text, divisions, home, blocked, towns)
+    meta = " ".join(str(doc.meta.get(k, "")) for k in ("author", "title", "source"))
+    orgs = find_organisations(text, divisions, home, blocked, towns, meta)
     taken = Coverage(len(text), ((o.start, o.end) for o in orgs))
     programmes = [p for p in find_programmes(text, blocked) if not taken.touches(p.start, p.end)]
     for p in programmes:

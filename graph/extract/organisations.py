@@ -15,7 +15,7 @@ from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import Head, abbreviation_heads, generic_names, heads, name_stops
 from .naming import bare_township_schools, one_name_per_place
-from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms
+from .shortforms import enterprise_parts, noted_short_forms, resolve_short_forms, short_forms, university_short_forms
 from .spans import Coverage
 from .townships import TownMention
 from .units import affiliated, attached, branches, parent_universities, units
@@ -24,7 +24,7 @@ from .words import NOT_NAME_TAGS, tags, trim_name, unknown_run, word_tag
 GENERIC_PREFIXES = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
 # Words a head may be the start of, which then is no head: 大学生, 中学生, 学校党建 is fine.
 _NATIONAL = {"教育部"}
-_NEEDS_PROPER = {"学校", "幼儿园"}
+_NEEDS_PROPER = {"学校", "幼儿园", "中等职业学校"}
 _WHOLE = set("全各该本我两")
 _POINTING = set("该本我")
 _LEVELS = set("省市县区州乡镇")
@@ -118,7 +118,7 @@ def _hierarchy(seq: list[DivisionMention]) -> list[DivisionMention]:
 
 
 def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, DivisionMention],
-               blocked: list[bool]) -> tuple[int, str | None, list[DivisionMention]]:
+               blocked: list[bool], head_end: int = -1) -> tuple[int, str | None, list[DivisionMention]]:
     """Walk left from a head; return (start of the name, generic prefix or None, division prefixes)."""
     pos = head_start
     while pos > 0 and head_start - pos <= reach:
@@ -132,7 +132,9 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
             if seq:
                 return pos, None, _hierarchy(seq)
         if _stop_ends_at(text, pos) or not _is_name_char(text[pos - 1]) or text[pos - 1].isdigit():
-            return pos, None, []
+            # 首都师范大学: a stop character (都) inside a name the dictionary knows whole with its head
+            known = [k for k in range(pos - 1, max(pos - 3, 0) - 1, -1) if word_tag(text[k:head_end]) == "nt"]
+            return (known[0] if known and not blocked[known[0]] else pos), None, []
         for prefix in GENERIC_PREFIXES:
             if text.startswith(prefix, pos - len(prefix)):
                 before = text[pos - len(prefix) - 1] if pos > len(prefix) else ""
@@ -150,8 +152,9 @@ def _left_edge(text: str, head_start: int, reach: int, div_end: dict[int, Divisi
 
 
 def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
-                       blocked: list[bool], towns: list[TownMention] = ()) -> list[OrgMention]:
-    """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage."""
+                       blocked: list[bool], towns: list[TownMention] = (), meta: str = "") -> list[OrgMention]:
+    """Return organisation mentions; `blocked[i]` is True where text[i] is a placeholder or garbage; `meta` is
+    the byline, title and source that ingest keeps out of the text."""
     div_end = {m.end: m for m in divisions}
     town_end = {t.end: t for t in towns}  # 会川镇中心小学, and a village's 石门村教学点
     matches = list(_head_re().finditer(text))
@@ -163,6 +166,7 @@ def find_organisations(text: str, divisions: list[DivisionMention], home: Home,
     found = _longest(found + short_forms(text, matches, found, blocked))
     found = resolve_short_forms(_longest(found + enterprise_parts(text, found, blocked)))
     found = one_name_per_place(noted_short_forms(text, found, blocked))
+    found = _longest(found + university_short_forms(text, found, blocked, meta))
     return sorted(found + parent_universities(found), key=lambda m: m.start)
 
 
@@ -200,7 +204,7 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
         return None
     if head.word in abbreviation_heads() and word_tag(text[hs - 1:hs + 1]) not in (None, "nr", "ns", "nz", "j"):
         return None  # 教师大会, 人民大会堂: the head's first character ends another word
-    start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked)
+    start, prefix, chain = _left_edge(text, hs, head.reach, div_end, blocked, he)
     town = town_end.get(hs) or _town_before_name(text, hs, town_end)
     if start < 0 and town is None:
         return None
@@ -266,14 +270,15 @@ def _organisation(text: str, match: re.Match, div_end: dict[int, DivisionMention
 
 
 def _town_before_name(text: str, hs: int, town_end: dict[int, TownMention]) -> TownMention | None:
-    """A township named right before a school's own short name (白水江镇金家河小学, 某某镇明德希望小学):
-    the school is named by the township and that name, as 会川镇中心小学 is by the township alone."""
+    """A township named right before a school's own short name (白水江镇金家河小学, 某某镇明德希望小学) or the
+    system it keeps (某某镇寄宿制学校): the school is named by the township and that name, as 会川镇中心小学 is by
+    the township alone."""
     for n in (2, 3, 4):
         town = town_end.get(hs - n)
         if town is None or town.type != "Township":
             continue
         part = text[hs - n:hs]
-        if all("\u4e00" <= ch <= "\u9fff" for ch in part) and not is_generic(part) \
+        if all("\u4e00" <= ch <= "\u9fff" for ch in part) and (not is_generic(part) or part.endswith("制")) \
                 and not any(_stop_ends_at(text, i) for i in range(hs - n + 1, hs + 1)) and trim_name(part)[0] == part:
             return town
         return None
@@ -295,9 +300,10 @@ def _township_numbered(proper: str, town_names: frozenset[str]) -> bool:
 
 
 def _county_kindergarten(head: Head, chain: list[DivisionMention], text: str, start: int) -> bool:
-    """True for a county's own kindergarten (明水县幼儿园): a county-level place and 幼儿园, not counted or
-    ranged over (各县幼儿园, 3所县幼儿园) — a county runs one such kindergarten, but many schools."""
-    if head.word != "幼儿园" or not chain or chain[-1].division.level != "County":
+    """True for a county's own kindergarten or vocational school (明水县幼儿园, 明水县中等职业学校): a county-level
+    place and the head, not counted or ranged over (各县幼儿园, 3所县幼儿园) — a county runs one of each, but many
+    schools; a prefecture's 中等职业学校 are a class of schools."""
+    if head.word not in ("幼儿园", "中等职业学校") or not chain or chain[-1].division.level != "County":
         return False
     before = text[max(0, start - 3):start]
     return not (before[-1:] in _WHOLE or _COUNTED.search(before) or before.endswith(("所", "个")))
@@ -337,9 +343,12 @@ def _with_level(m: DivisionMention) -> bool:
 
 
 def _places(chain: list[DivisionMention], head: Head, proper: str) -> str:
-    """A university named by places alone keeps all of them (山西大同大学 is not 大同大学)."""
+    """A university named by places alone keeps all of them (山西大同大学 is not 大同大学); a school named by a
+    district's short name after its city keeps that name."""
     if head.type == "University" and not proper and len(chain) > 1:
         return "".join(m.surface for m in chain)
+    if head.type == "School" and len(chain) > 1 and chain[-1].short and not _with_level(chain[-1]):
+        return chain[-1].surface  # 上海市杨浦高级中学: a city's school named by its district, as it calls itself
     return _place_part(chain[-1], head, proper)
 
 

@@ -34,6 +34,8 @@ def partners(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End
     if s.has_placeholder(cs, ws) or s.has_placeholder(max(s.start, ws - 2), ws):
         return []
     if left and len(s.text[cs:ws]) <= 2:  # the subject of an earlier clause: 县职教中心…，(还)与 Y、Z 合作办学
+        # not a place whose thing the clause spoke of (X 关注 Z 的教育，并与 Y 签订…)
+        left = [e for e in left if not s.text.startswith("的", e.end)] or left
         return [([left[-1]], [e for e in s.coordinated(right[0], False) if e.end <= ts], 0.75)]
     if s.text[cs:ws].strip():
         return []  # the clause names its own subject, one we do not know (高新一中、高新二小分别与…)

@@ -114,6 +114,23 @@ def _name_before(text: str, pos: int) -> str | None:
     return None
 
 
+_DETERMINERS = set("每各全本该此这那其诸某一二三四五六七八九十两几")  # 每名援疆教师: a count of teachers
+
+
+def _four_before(text: str, pos: int) -> str | None:
+    """A four-character name with no Han surname (吉克阿呷老师, 次仁旺堆校长) that opens its phrase right before
+    the post, none of its parts a common word (优秀青年教师, 全体党员干部 are no names)."""
+    cand = text[pos - 4:pos] if pos >= 4 else ""
+    if len(cand) < 4 or not all(map(_is_cjk, cand)) or _FUNCTION_CHARS & set(cand) or cand[0] in _DETERMINERS \
+            or text[pos - 5:pos - 4] not in _OPENS_PHRASE or word_tag(text[pos:pos + 4]) \
+            or load_gazetteer().lookup(cand[:2]) or load_gazetteer().lookup(cand[2:]):
+        return None
+    parts = [cand, cand[:3], cand[1:], cand[:2], cand[1:3], cand[2:]]
+    if any((word_tag(w) or "nr")[:2] not in ("nr", "ns") for w in parts) or word_tag(cand[:3]) or word_tag(cand[1:]):
+        return None
+    return cand
+
+
 _NAME_ENDS = set("，、。；：在等")
 _FUNCTION_CHARS = set("就在对把被将已也都又还再曾先要会能和与及的了是为着过并等")
 
@@ -183,8 +200,9 @@ def find_people(text: str, blocked: list[bool]) -> list[PersonMention]:
             for person in _listed_after(text, pe + len(name), match.group(), ps, blocked):
                 found.setdefault(person.start, person)
             continue
-        name = _name_before(text, ps)
-        if match.group() in _WEAK_POSTS and not _named_before_weak_post(text, ps, name):
+        name, four = _name_before(text, ps), _four_before(text, ps)
+        name = name if name and not four else four or name
+        if match.group() in _WEAK_POSTS and not four and not _named_before_weak_post(text, ps, name):
             continue  # 高素质教师, 乡村教师: before such a post stands an attribute, not a name
         if name and word_tag(text[ps - len(name) - 1:ps - len(name) + 1]):
             name = None  # 双方教育局长: 方 belongs to 双方

@@ -16,6 +16,7 @@ _NUMBER = "一二三四五六七八九十两双百千万0123456789"
 # The one-character names of provinces; two of them before 协作 name an east–west pairing (闽宁协作, 沪滇协作).
 _PROVINCE_CHARS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
 _PAIRING = re.compile(rf"([{_PROVINCE_CHARS}])([{_PROVINCE_CHARS}])(?:对口)?(?:扶贫)?协作")
+_SCHOOLING = ("中高职", "中职", "高职", "中本", "学制", "分段", "贯通", "五年一贯")
 _SLOGAN = re.compile(rf"^[{_NUMBER}][^{_NUMBER}]{{1,3}}[{_NUMBER}][^{_NUMBER}]{{1,3}}$")
 
 
@@ -65,6 +66,8 @@ def find_programmes(text: str, blocked: list[bool]) -> list[ProgrammeMention]:
             continue  # “督、研、创”: a list of single-character slogans
         # “优秀教师乡村支教计划”: the head inside the quotes; “四大工程” counts programmes, it names none
         named = len(inner) >= 4 and inner.endswith(_NAMED_BY_HEAD) and inner[0] not in _NUMBER
+        if not head and text.startswith(_SCHOOLING, match.end()):
+            continue  # “3+2”中高职一体化班: years of schooling in two stages, a format and not a programme
         if head or named or _is_slogan(inner):
             name = programmes().get(inner) or (inner + head if head in _NAMED_BY_HEAD else inner)
             found[match.start()] = ProgrammeMention(match.start(), match.end(), match.group(), name)

@@ -241,3 +241,33 @@ def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -
             owner = notes[hit.group()]
             out.append(replace(owner, start=s, end=e, surface=hit.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2}大学")
+_NUMERALS = set("一二三四五六七八九十两")  # 四大, 五大: a count, never a university
+
+
+def university_short_forms(text: str, found: list[OrgMention], blocked: list[bool],
+                           meta: str = "") -> list[OrgMention]:
+    """Return uses of a place-named university's two-character short form, one character of its place and 大
+    (川大 for 四川大学, 浙大 for 浙江大学), named as the university the article or its byline names."""
+    from .organisations import OrgMention  # organisations imports this module
+    fulls = {m.name: m for m in found if m.type == "University" and len(m.name) == 4 and m.name.endswith("大学")}
+    for hit in _UNIVERSITY.finditer(meta):  # a byline or source line ingest keeps out of the text
+        fulls.setdefault(hit.group(), OrgMention(0, 0, hit.group(), hit.group(), "University", None))
+    owners: dict[str, list[OrgMention]] = {}
+    for name, m in fulls.items():
+        if _is_place(name[:2]):
+            for ch in set(name[:2]) - _NUMERALS:
+                owners.setdefault(ch + "大", []).append(m)
+    owners = {short: ms for short, ms in owners.items() if len(ms) == 1}
+    if not owners:
+        return []
+    out = []
+    taken = Coverage(len(text), ((m.start, m.end) for m in found))
+    for hit in re.finditer("(?:" + "|".join(owners) + ")(?!学)", text):  # one pass for the article's universities
+        s, e = hit.span()
+        if not taken.touches(s, e) and not any(blocked[s:e]):
+            owner = owners[hit.group()][0]
+            out.append(replace(owner, start=s, end=e, surface=hit.group()))
+    return out

@@ -13,7 +13,7 @@ from .divisions import DivisionMention, Home
 from .gazetteer import Division
 from .lexicon import generic_names, name_stops
 from .spans import Coverage
-from .words import tags, trim_name, word_tag
+from .words import is_rare, tags, trim_name, word_tag
 
 _SUFFIX = re.compile(r"街道|镇|乡")
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(社区|村)")
@@ -58,6 +58,20 @@ def _name_before(text: str, pos: int, div_end: dict[int, DivisionMention],
     return start, div_end.get(start) if start != pos else None
 
 
+def _stop_opens(text: str, pos: int, end: int, blocked: list[bool]) -> bool:
+    """True when the one stop character at pos opens a township's name (都 of 都阳镇): it makes no word with
+    the character after it."""
+    return pos >= 0 and _is_cjk(text[pos]) and text[pos] in name_stops() and not blocked[pos] \
+        and not word_tag(text[pos:end]) and not word_tag(text[pos:end + 1])
+
+
+def _at_boundary(text: str, pos: int, blocked: list[bool]) -> bool:
+    """True when the walk left would have stopped at pos anyway: a stop word, punctuation or the start ends there."""
+    stops = name_stops()
+    return pos == 0 or blocked[pos - 1] or not _is_cjk(text[pos - 1]) or text[pos - 1] in stops \
+        or text[pos - 2:pos] in stops
+
+
 def _county_before(text: str, pos: int, div_end: dict[int, DivisionMention],
                    blocked: list[bool]) -> DivisionMention | None:
     """The county named right before a township's name of two to four characters that opens with no
@@ -89,14 +103,20 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
             kept = text[start:ss]
         else:
             start, county = _name_before(text, ss, div_end, blocked)
+            # 都阳镇: a name is two characters or more, so the stop before one is its own
+            opens = ss - start == 1 and county is None and _stop_opens(text, start - 1, ss, blocked)
             if county is None and ss - start == _LONGEST:
-                start = _window_start(text, start, ss)
+                # 来到|白音察干镇: after a stop only a common word (在|县城|勐朗镇) opens the window, not a rare one
+                start = _window_start(text, start, ss, _at_boundary(text, start, blocked))
             if county is None and covered.touches(ss, ss + 1):  # a suffix inside a county's name: 镇巴县
                 continue
-            kept, _proper = trim_name(text[start:ss], anchored=True)
-            start = ss - len(kept)
-            if _FUNCTION & set(kept):
-                continue
+            if opens:
+                start, kept = start - 1, text[start - 1:ss]
+            else:
+                kept, _proper = trim_name(text[start:ss], anchored=True)
+                start = ss - len(kept)
+                if _FUNCTION & set(kept):
+                    continue
         if len(kept) < 2 or kept[0] in _NOT_FIRST or _NOT_NAME.search(kept) or kept in generic_names() \
                 or (kept + match.group()) in _WORDS or any(blocked[start:se]):
             continue
@@ -111,7 +131,23 @@ def find_townships(text: str, divisions: list[DivisionMention], home: Home,
         if village and not word_tag(village.group()) and village.group()[0] not in _FUNCTION \
                 and not any(blocked[village.start():village.end()]):
             out.append(TownMention(village.start(), village.end(), village.group(), "Village", scope))
-    return _as_first_named(text, out, anchored)
+    return _as_named_alone(_as_first_named(text, out, anchored), anchored)
+
+
+def _as_named_alone(towns: list[TownMention], anchored: dict[str, Division | None]) -> list[TownMention]:
+    """Cut a word off a township read with it (新建|纳浪镇, the dictionary's place 新建) when the article also
+    names the township without it and never names the longer one after its county."""
+    names = {t.surface for t in towns if t.type == "Township"}
+    out = []
+    for t in towns:
+        for n in (2, 1):
+            rest = t.surface[n:]
+            if t.type == "Township" and t.surface not in anchored and len(rest) >= 3 and rest in names \
+                    and word_tag(t.surface[:n]):
+                t = TownMention(t.start + n, t.end, rest, t.type, t.county)
+                break
+        out.append(t)
+    return out
 
 
 def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Division | None]) -> list[TownMention]:
@@ -131,7 +167,7 @@ def _as_first_named(text: str, towns: list[TownMention], named: dict[str, Divisi
 _LEADING_WORD = {"v", "vn", "n", "d", "ad", "p", "vd", "a"}
 
 
-def _window_start(text: str, start: int, end: int) -> int:
+def _window_start(text: str, start: int, end: int, bounded: bool = False) -> int:
     """Where a township's name starts when the walk left stopped at its length limit, not at a boundary:
     after a word that runs in from before it (关注|白水江镇), else after a common two-character word that
     opens it (资助|金家河镇): a name of four characters seldom opens with a verb or a plain noun."""
@@ -143,6 +179,7 @@ def _window_start(text: str, start: int, end: int) -> int:
     if pos > start:
         return pos
     first = tags(text[start:end])[0]
-    if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2:
+    if len(first[0]) == 2 and first[1] in _LEADING_WORD and end - start - 2 >= 2 \
+            and not (bounded and is_rare(first[0])):
         return start + 2
     return start

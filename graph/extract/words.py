@@ -52,7 +52,8 @@ def word_tag(text: str) -> str | None:
 RARE_VERB = 100
 
 
-def _rare(word: str) -> bool:
+def is_rare(word: str) -> bool:
+    """True for a word the dictionary has seen fewer than RARE_VERB times (白音, 启明): more often a name's."""
     return _posseg().dt.FREQ.get(word, 0) < RARE_VERB
 
 
@@ -67,7 +68,7 @@ def trim_name(part: str, anchored: bool = False) -> tuple[str, bool]:
     words = tags(part)
     cut = 0
     for i, (w, flag) in enumerate(words):
-        if len(w) >= 2 and flag in NOT_NAME_TAGS and not _rare(w):
+        if len(w) >= 2 and flag in NOT_NAME_TAGS and not is_rare(w):
             cut = i + 1
     while not anchored and cut < len(words) and words[cut][1] in NOT_NAME_TAGS and len(words[cut][0]) == 1:
         cut += 1
