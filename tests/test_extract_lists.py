@@ -43,3 +43,12 @@ def test_a_leading_school_assists_the_schools_it_forms_a_community_with():
     text = "在高中段，镇巴县中学作为领航校，与渔渡镇中学、长岭镇中学组建城乡教育共同体。"
     found = {(s, o) for s, t, o in relations(text) if t == "assists"}
     assert found == {("镇巴县中学", "渔渡镇中学"), ("镇巴县中学", "长岭镇中学")}
+
+
+def test_an_arrangement_heading_and_a_note_with_front_and_back_turn_the_pairs_round():
+    text = ("附件\n\n2025年城乡学校结对帮扶安排\n\n说明：每组前面为受援学校，后面为帮扶学校。\n\n"
+            "1. 略阳县第一中学—汉中市第一中学\n2. 镇巴县城关小学—汉中市实验小学\n")
+    found = relations(text)
+    assert ("汉中市第一中学", "assists", "略阳县第一中学") in found
+    assert ("汉中市实验小学", "assists", "镇巴县城关小学") in found
+    assert ("略阳县第一中学", "assists", "汉中市第一中学") not in found

@@ -19,8 +19,8 @@ from .lexicon import Trigger, longest_trigger
 _NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*")
 _SEPARATOR = re.compile(r"\s*(?:——|—|－－|--|-|～|→|：|:|与|和|\t|\s)\s*")
 _TAIL = re.compile(r"\s*[。；;，,]?\s*$")
-# (前为帮扶学校，后为受援学校), (左为受援方，右为帮扶方)
-_NOTE = re.compile(r"[前左]为([^，,；;）)]{1,10})[，,；;]\s*[后右]为([^，,；;）)]{1,10})")
+# (前为帮扶学校，后为受援学校), (左为受援方，右为帮扶方), 每组前面为受援学校，后面为帮扶学校
+_NOTE = re.compile(r"[前左](?:面|边|者|侧)?为([^，,；;）)]{1,10})[，,；;]\s*[后右](?:面|边|者|侧)?为([^，,；;）)]{1,10})")
 _HELPED_WORDS = re.compile(r"受援|受帮扶|被帮扶|结对学校|薄弱")
 _HEADING_REACH = 6  # lines between a heading and its list (a blank line, a note)
 _MEMBERSHIP = Trigger("成员校", "assists", "集团化办学", 0.8)
@@ -86,7 +86,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def _heading_trigger(line: str) -> Trigger | None:
     """The relation a list heading names: …结对帮扶名单, …结对学校一览表 (the longest trigger in it)."""
-    if not re.search(r"名单|一览表|对照表|安排表|结对表|分配表|汇总表", line) or len(line) > 80:
+    if not re.search(r"名单|一览表|对照表|安排表?|结对表|分配表|汇总表", line) or len(line) > 80:
         return None
     return longest_trigger(line, ("assists", "partners"))
 
