@@ -852,3 +852,9 @@ def test_a_city_school_named_by_its_district_keeps_its_name():
 def test_a_rare_word_after_a_stop_opens_a_four_character_township():
     found = names("专家驱车来到白音锡勒镇，又在县城新华镇座谈。")
     assert found.get("白音锡勒镇") == "Township" and found.get("新华镇") == "Township"
+
+
+def test_a_former_name_noted_after_a_body_names_that_body():
+    ex = run("2012年起，陕西理工大学（时为陕西理工学院）对口支援安康学院。陕西理工学院选派教师赴安康学院讲学。")
+    bodies = {e.name: e.aliases for e in ex.entities if e.type == "University"}
+    assert "陕西理工学院" not in bodies and "陕西理工学院" in bodies["陕西理工大学"]

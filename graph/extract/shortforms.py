@@ -215,13 +215,16 @@ _NOTE = re.compile(r"[（(](?:以下)?简称[“\"「『]?([\u4e00-\u9fffA-Za-z0
 
 
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+# 喀什大学（时为喀什师范学院）, 某某中学（原名某某二中）: a former name of the body right before it
+_FORMER = re.compile(r"[（(](?:原名?|时为|时称|前身为?|曾用名)[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,20}?)[”\"」]?[）)]")
 
 
 def noted_short_forms(text: str, found: list[OrgMention], blocked: list[bool]) -> list[OrgMention]:
-    """Name every use of a short form the article notes right after a body's name as that body."""
+    """Name every use of a short form or former name the article notes right after a body's name as that
+    body."""
     ends = {m.end: m for m in found}
     notes = {}
-    for note in _NOTE.finditer(text):
+    for note in (*_NOTE.finditer(text), *_FORMER.finditer(text)):
         owner = ends.get(note.start())
         if owner is not None and note.group(1) != owner.name:
             notes[note.group(1)] = owner
