@@ -858,3 +858,10 @@ def test_a_former_name_noted_after_a_body_names_that_body():
     ex = run("2012年起，陕西理工大学（时为陕西理工学院）对口支援安康学院。陕西理工学院选派教师赴安康学院讲学。")
     bodies = {e.name: e.aliases for e in ex.entities if e.type == "University"}
     assert "陕西理工学院" not in bodies and "陕西理工学院" in bodies["陕西理工大学"]
+
+
+def test_heads_of_a_teachers_centre_a_student_aid_society_and_a_bureau_of_education_science_and_sport():
+    found = names("宁都县教育科技体育局与晨光助学会签约。县教科体局局长出席。县教师发展中心组织培训。")
+    assert found.get("宁都县教育科技体育局") == "Government" and "宁都县教科体局" not in found  # one body
+    assert found.get("晨光助学会") == "Organization"
+    assert found.get("宁都县教师发展中心") == "Organization"
