@@ -865,3 +865,9 @@ def test_heads_of_a_teachers_centre_a_student_aid_society_and_a_bureau_of_educat
     assert found.get("宁都县教育科技体育局") == "Government" and "宁都县教科体局" not in found  # one body
     assert found.get("晨光助学会") == "Organization"
     assert found.get("宁都县教师发展中心") == "Organization"
+
+
+def test_the_verb_before_a_qualified_post_and_a_deputys_mark_are_no_names():
+    text = "学校先后选派4任挂职副县长、6任驻村第一书记。现任挂职副县长孟子轩分管教育，党委副书记一行来调研，马卫国任执行校长。"
+    people = {n for n, t in names(text).items() if t == "Person"}
+    assert people == {"孟子轩", "马卫国"}  # not 任挂职, 任驻村, 任执行 or 党委副

@@ -132,14 +132,16 @@ def _four_before(text: str, pos: int) -> str | None:
 
 
 _NAME_ENDS = set("，、。；：在等")
-_FUNCTION_CHARS = set("就在对把被将已也都又还再曾先要会能和与及的了是为着过并等")
+_FUNCTION_CHARS = set("就在对把被将已也都又还再曾先要会能和与及的了是为着过并等副")
+# words that qualify a post (任挂职副县长, 任驻村第一书记, 任执行校长): the 任 before them is a verb, no surname
+_POST_QUALIFIERS = {"挂职", "驻村", "执行", "常务", "专职", "兼职", "代理", "名誉", "第一"}
 
 
 def _plausible(name: str, surname_len: int = 1) -> bool:
     """A common word (党组织) or a given name holding a function word (曾就落, 和参加) is no name."""
     tag = word_tag(name)
     given = name[1:] if name[:2] not in surnames() else name[2:]
-    if any(ch in _FUNCTION_CHARS for ch in given) or name[0] in "和与及":
+    if any(ch in _FUNCTION_CHARS for ch in given) or name[0] in "和与及" or given in _POST_QUALIFIERS:
         return False
     return tag is None or tag.startswith("nr")
 
