@@ -839,3 +839,15 @@ def test_the_member_of_a_group_acts_not_the_group():
 def test_the_whole_county_of_teachers_is_the_home_county():
     found = relations("岷县召开教师培训工作会议。今年，西北师范大学还为全县乡村教师开展了专题培训。")
     assert ("西北师范大学", "trains", "岷县") in found
+
+
+def test_a_body_after_through_is_the_channel_of_a_gift_not_its_giver():
+    found = relations("汉中华岳精密机械有限公司通过汉中市慈善总会向略阳县第一中学捐赠图书。")
+    assert ("汉中华岳精密机械有限公司", "assists", "略阳县第一中学") in found
+    assert not {r for r in found if r[0] == "汉中市慈善总会"}
+
+
+def test_a_certificate_of_a_gift_is_no_gift():
+    found = relations("汉中华岳精密机械有限公司向略阳县捐赠图书。汉中市慈善总会为汉中华岳精密机械有限公司颁发了捐赠证书。")
+    assert ("汉中华岳精密机械有限公司", "assists", "略阳县") in found
+    assert not {r for r in found if r[2] == "汉中华岳精密机械有限公司"}  # the giver is given nothing

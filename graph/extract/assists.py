@@ -18,7 +18,8 @@ from .sending import ACTIVITIES, GO, sent_to
 # A trigger followed by one of these is a noun (帮扶资金, 结对帮扶机制), not a relation.
 _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "人", "组长", "教师", "村", "举措", "大计",
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
-                  "项目", "队伍", "单位", "体系", "制度", "会", "经验", "干部")
+                  "项目", "队伍", "单位", "体系", "制度", "会", "经验", "干部", "证书")
+_CHANNEL = re.compile(r"(通过|借助|经由|依托)$")
 # Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
 _PASSIVE = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
 # Y 获得/收到 X 捐赠的电脑: the gift's trigger before its 的
@@ -83,7 +84,8 @@ def assists(s: Sentence, ts: int, te: int, found: Found) -> list[tuple[list[End]
     if prep:
         ps = cs + prep.start()
         helped = [e for e in before if e.start > ps]
-        helpers = [e for e in before if e.end <= ps]
+        # X 通过 Z 向 Y 捐赠: Z, after 通过/借助/经由, is the channel of the gift, not its giver
+        helpers = [e for e in before if e.end <= ps and not _CHANNEL.search(text, cs, e.start)]
         thanks = _THANKS.search(text, cs, ps)
         if thanks:  # Y 感谢 X 对 Z 的支持: X, thanked, helps; Y only thanks
             helpers = [e for e in helpers if e.start >= thanks.end()]
