@@ -5,7 +5,9 @@ The first run on each set was the honest generalisation figure (entities typed F
 unseen 0.892 / 0.643, unseen2 0.855 / 0.634, unseen3 0.890 / 0.629, unseen4 0.900 / 0.656, unseen5
 0.942 / 0.586, unseen6 0.849 / 0.508, unseen7 0.848 / 0.603, unseen8 0.832 / 0.476. unseen8 was kept
 from the work that improved the rules on unseen6 and unseen7, which took it to 0.925 / 0.710 (with two fixes
-made on unseen8 itself: ingest keeps table rows, and the table frame). The method was then improved on
+made on unseen8 itself: ingest keeps table rows, and the table frame). unseen9 was written while the
+work on unseen8 went on and kept from it: 0.848 / 0.526 before it, 0.839 / 0.552 after (that work did
+not carry over), then 0.880 / 0.710 after a round on unseen9 itself. The method was then improved on
 what each set showed, so the floors below sit just under what it reaches now and any regression fails.
 unseen: eight articles (county bureau and university news, a notice, traditional script, boilerplate);
 unseen2: six on 援疆, 东西部协作, 定点帮扶, 银龄讲学, 送教团队 and enterprise aid; unseen3: seven closer
@@ -20,7 +22,11 @@ a GB18030 职教中心 with an enterprise, a 名师工作室 with 送培送教, 
 two bureaus that sign, a county's year-end summary of programmes, inline pinyin 援藏, a scraped county page,
 校企合作 and donations, a GB18030 托管, an exam report with no relation; unseen8: eight with passive frames
 and the helper named second, an HTML table of pairs, a GB18030 山海协作 with an 订单班, a Markdown template
-of kindergartens, a traditional-script foundation, a county summary, a volunteer's blog and a WeChat post.
+of kindergartens, a traditional-script foundation, a county summary, a volunteer's blog and a WeChat post;
+unseen9: eight with a university's 定点帮扶 and its abbreviation (人大), a scraped page of 托管 with the
+helper named second, a GB18030 vocational 协作班, a numbered 结对 arrangement whose note names the helped
+first, a Markdown 对口支援 of a university (时为 its former name), 县管校聘 inside one county, a Big5
+charity article with tone-number pinyin, and an enterprise's 希望工程 gift in a press-release template.
 """
 import json
 
@@ -43,6 +49,7 @@ BLIND = {
     "unseen6": ((500, 1500), (0.97, 0.97, 0.96, 0.97), 0),  # measured 1.000, 1.000, 0.986, 1.000
     "unseen7": ((500, 1500), (0.97, 0.97, 0.96, 0.96), 0),  # measured 0.991, 0.991, 0.988, 0.985
     "unseen8": ((500, 1500), (0.97, 0.97, 0.95, 0.96), 0),  # measured 0.986, 0.986, 0.968, 0.975
+    "unseen9": ((500, 1500), (0.86, 0.86, 0.68, 0.70), 2),  # measured 0.880, 0.880, 0.710, 0.727; 2 false
 }
 METRICS = ("entities_typed", "entities_untyped", "relations_typed", "relations_untyped")
 
