@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Protocol, Sequence
+from typing import Sequence
 
+from .clauses import End
 from .lexicon import Trigger
+from .lists import Frame
 
 _FOUNDED = Trigger("设立", "assists", "设立", 0.7)
 # 在 Y 设立(了)“师大名师工作室” / 建立教育帮扶工作站 / 设立「明德助学金」
@@ -20,18 +22,7 @@ _SUBJECT_GAP = re.compile(r"(?:还|也|已经?|今年|去年|近日|日前|先�
 _PLACES = {"Province", "Prefecture", "County"}
 
 
-class _End(Protocol):
-    start: int
-    end: int
-    key: str
-    type: str
-    modifier: bool
-
-
-Frame = tuple[list, list, Trigger, int, int, float]
-
-
-def founded(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def founded(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """X 在 Y 设立 工作室/工作站/基地/助学金: X helps Y."""
     out: list[Frame] = []
     starts = [e.start for e in ends]
@@ -48,7 +39,7 @@ def founded(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End
     return out
 
 
-def _subject(text: str, at: int, ends: list[_End]) -> _End | None:
+def _subject(text: str, at: int, ends: list[End]) -> End | None:
     """The body right before 在, time words and adverbs between (学校今年在…, 该基金会此前已在…)."""
     before = [e for e in ends if e.end <= at]
     return before[-1] if before and _SUBJECT_GAP.fullmatch(text, before[-1].end, at) else None

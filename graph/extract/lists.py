@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Protocol, Sequence
+from typing import Sequence
 
+from .clauses import End
 from .lexicon import Trigger, longest_trigger
 
 _NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、．)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*")
@@ -34,17 +35,10 @@ _JOINED = re.compile(r"[，,]?\s*(?:与|同|和|联合|带领|带动)([^，；�
                      r"[^，；。]{0,16}(?:共同体|集团|联盟|联合体|发展共同体)")
 
 
-class _End(Protocol):
-    start: int
-    end: int
-    key: str
-    modifier: bool
-
-
 Frame = tuple[list, list, Trigger, int, int, float]
 
 
-def pair_lists(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def pair_lists(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """Read each line that is nothing but a numbered pair of bodies, under a heading with a trigger."""
     out: list[Frame] = []
     lines = line_spans(text)
@@ -91,7 +85,7 @@ def _heading_trigger(line: str) -> Trigger | None:
     return longest_trigger(line, ("assists", "partners"))
 
 
-def _pair(text: str, start: int, end: int, ends: Sequence[_End]):
+def _pair(text: str, start: int, end: int, ends: Sequence[End]):
     """The two ends of a line that is only "N. A——B", else None."""
     inside = [e for e in ends if start <= e.start and e.end <= end and not e.modifier]
     if len(inside) != 2 or inside[0].key == inside[1].key:
@@ -104,7 +98,7 @@ def _pair(text: str, start: int, end: int, ends: Sequence[_End]):
     return a, b
 
 
-def memberships(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def memberships(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """The lead school of a group assists each member: 以A为核心校，吸纳B、C为成员校; A作为领航校，与B、C组建共同体."""
     out: list[Frame] = []
     for start, end in sentences:
@@ -133,11 +127,11 @@ def memberships(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[
     return out
 
 
-def _within(ends: list[_End], a: int, b: int) -> list[_End]:
+def _within(ends: list[End], a: int, b: int) -> list[End]:
     return [e for e in ends if a <= e.start and e.end <= b]
 
 
-def _only_a_list(text: str, span: tuple[int, int], listed: list[_End]) -> bool:
+def _only_a_list(text: str, span: tuple[int, int], listed: list[End]) -> bool:
     """True when the span holds the listed ends joined by 、 和 及 与 and nothing else but a closing 等."""
     pos = span[0]
     for e in listed:

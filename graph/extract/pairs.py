@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Protocol, Sequence
+from typing import Sequence
 
+from .clauses import End
 from .lexicon import Trigger, triggers
+from .lists import Frame
 
 _AGREEMENT = Trigger("协议", "partners", "合作协议", 0.75)
 _DIVISIONS = {"Province", "Prefecture", "County"}
@@ -28,18 +30,7 @@ _NOT_THEIR_OWN = re.compile(r"推动|组织|安排|促成|带动|指导|推进|�
 _LOOKBACK = 2  # sentences before the one with 两校 where the two may be named
 
 
-class _End(Protocol):
-    start: int
-    end: int
-    key: str
-    type: str
-    modifier: bool
-
-
-Frame = tuple[list, list, Trigger, int, int, float]
-
-
-def agreements(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def agreements(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """X 与 Y 签订…协议: two bodies that sign an agreement are partners (divisions that sign are left to the
     agreement's trigger, which gives the direction of 东西部协作)."""
     out: list[Frame] = []
@@ -69,7 +60,7 @@ def _partner_re() -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
-def both(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[_End]) -> list[Frame]:
+def both(text: str, sentences: Sequence[tuple[int, int]], ends: Sequence[End]) -> list[Frame]:
     """两校/双方/两地 + a partners trigger in the same clause: the two named last before it are partners."""
     out: list[Frame] = []
     for i, (start, end) in enumerate(sentences):
@@ -99,9 +90,9 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return min(stops, default=end)
 
 
-def _two_named_last(ends: list[_End]) -> list[_End] | None:
+def _two_named_last(ends: list[End]) -> list[End] | None:
     """The last two distinct bodies before the word, in the order they were named."""
-    seen: list[_End] = []
+    seen: list[End] = []
     for e in reversed(ends):
         if all(e.key != s.key for s in seen):
             seen.append(e)
