@@ -851,3 +851,12 @@ def test_a_certificate_of_a_gift_is_no_gift():
     found = relations("汉中华岳精密机械有限公司向略阳县捐赠图书。汉中市慈善总会为汉中华岳精密机械有限公司颁发了捐赠证书。")
     assert ("汉中华岳精密机械有限公司", "assists", "略阳县") in found
     assert not {r for r in found if r[2] == "汉中华岳精密机械有限公司"}  # the giver is given nothing
+
+
+@pytest.mark.parametrize("text, company, school", [
+    ("陕西秦川机械有限公司今年在宁强县职教中心开设“秦川订单班”。", "陕西秦川机械有限公司", "宁强县职教中心"),
+    ("当天，由汉中华岳精密机械有限公司冠名的“华岳班”在略阳县职教中心正式开班。", "汉中华岳精密机械有限公司", "略阳县职教中心"),
+])
+def test_a_companys_class_in_a_school_makes_them_partners(text, company, school):
+    found = relations(text)
+    assert (company, "partners", school) in found or (school, "partners", company) in found

@@ -16,7 +16,7 @@ from .assists import assists, is_false_friend
 from .clauses import GIFTS, End, Sentence, trigger_re
 from .ends import college_owners, relation_ends
 from .entities import Found
-from .founded import founded
+from .founded import founded, sponsored_classes
 from .lexicon import Trigger, triggers
 from .lists import memberships, pair_lists
 from .pairs import agreements, both
@@ -56,7 +56,7 @@ def find_relations(doc: Document, found: Found, blocked: list[bool]) -> list[Rel
     out: list[Relation] = []
     sentences = split_sentences(text)
     givers: list[Relation] = []  # the gifts of the sentence before, for recipients listed after 其中
-    for frame in (pair_lists, pair_tables, memberships, agreements, both, founded):
+    for frame in (pair_lists, pair_tables, memberships, agreements, both, founded, sponsored_classes):
         for helpers, helped, trig, start, end, weight in frame(text, sentences, ends):
             out.extend(_make(doc, trig, helpers, helped, weight, start, end, programmes, owners))
     for start, end in sentences:
