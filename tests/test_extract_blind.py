@@ -7,7 +7,7 @@ unseen 0.892 / 0.643, unseen2 0.855 / 0.634, unseen3 0.890 / 0.629, unseen4 0.90
 from the work that improved the rules on unseen6 and unseen7, which took it to 0.925 / 0.710 (with two fixes
 made on unseen8 itself: ingest keeps table rows, and the table frame). unseen9 was written while the
 work on unseen8 went on and kept from it: 0.848 / 0.526 before it, 0.839 / 0.552 after (that work did
-not carry over), then 0.880 / 0.710 after a round on unseen9 itself. The method was then improved on
+not carry over), then 0.880 / 0.730 after a round on unseen9 itself. The method was then improved on
 what each set showed, so the floors below sit just under what it reaches now and any regression fails.
 unseen: eight articles (county bureau and university news, a notice, traditional script, boilerplate);
 unseen2: six on 援疆, 东西部协作, 定点帮扶, 银龄讲学, 送教团队 and enterprise aid; unseen3: seven closer
@@ -49,7 +49,7 @@ BLIND = {
     "unseen6": ((500, 1500), (0.97, 0.97, 0.96, 0.97), 0),  # measured 1.000, 1.000, 0.986, 1.000
     "unseen7": ((500, 1500), (0.97, 0.97, 0.96, 0.96), 0),  # measured 0.991, 0.991, 0.988, 0.985
     "unseen8": ((500, 1500), (0.97, 0.97, 0.95, 0.96), 0),  # measured 0.986, 0.986, 0.968, 0.975
-    "unseen9": ((500, 1500), (0.86, 0.86, 0.68, 0.70), 2),  # measured 0.880, 0.880, 0.710, 0.727; 2 false
+    "unseen9": ((500, 1500), (0.86, 0.86, 0.70, 0.72), 2),  # measured 0.880, 0.880, 0.730, 0.750; 2 false
 }
 METRICS = ("entities_typed", "entities_untyped", "relations_typed", "relations_untyped")
 
