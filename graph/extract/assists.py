@@ -20,10 +20,11 @@ _FALSE_FRIENDS = ("资金", "对象", "机制", "工作", "台账", "责任", "�
                   "方案", "领导小组", "措施", "政策", "力度", "成效", "模式", "贫困", "学生", "档案",
                   "项目", "队伍", "单位", "体系", "制度", "会", "经验", "干部", "证书")
 _CHANNEL = re.compile(r"(通过|借助|经由|依托)$")
+_RECEIVING = r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})"  # Y 受到 X …: X, the giver, after the verb
 # Y 受到/得到 X 的(结对)帮扶/支持/资助: the passive frame names the helper after the verb
-_PASSIVE = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})的[^的，；。]{0,4}$")
+_PASSIVE = re.compile(_RECEIVING + r"的[^的，；。]{0,4}$")
 # Y 获得/收到 X 捐赠的电脑: the gift's trigger before its 的
-_RECEIVED = re.compile(r"(受到|得到|获得|接受|收到)了?([^受得，；。]{1,40})$")
+_RECEIVED = re.compile(_RECEIVING + r"$")
 _THANKS = re.compile(r"感谢|感激|致谢|谢谢")
 # a township's school (克勒沟镇中学, 六马镇中心完小): in a pairing it is the one helped
 _TOWNSHIP_SCHOOL = re.compile(r".[镇乡](中心)?(学校|小学|中学|完小|初级中学|中心校)$")
@@ -35,7 +36,7 @@ _ASPECTS = re.compile(r"(在|围绕|从|就)[^，；。在]{1,40}?(等)?(方面|
 _AS_ROLE = re.compile(r"的[^，；。的]{0,6}(城市|地区|省份|高校|大学|学校|单位|企业|区县|县区)[，,]")
 # 资助(家庭)困难学生: students of the school the sentence names
 _STUDENTS = re.compile(r"[^，；。]{1,8}(学生|学子)")
-_ROLE_IS = re.compile(r"(学校|单位|高校|院校|城市)(是|为)")  # Y 的对口支援单位是 X
+_ROLE_IS = re.compile(ROLE_NOUN.pattern + r"(是|为)")  # Y 的对口支援单位是 X
 _MANAGED = {"托管", "托管帮扶", "领办"}  # kinds of help a school gives by running another
 _MANAGES = re.compile(r"(全面)?(管理|托管|办学|运营)")
 # a trigger that modifies a meeting's name (…东西部协作职业教育推进会, …结对帮扶签约仪式)

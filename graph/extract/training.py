@@ -9,7 +9,8 @@ from .entities import Found
 from .sending import sent_to
 
 # 学习 trains only staff who go somewhere to learn (教师赴 X (考察)学习), not a policy studied (学习贯彻)
-_STAFF = re.compile(r"教师|干部|校长|骨干|班主任|园长|管理人员|教研员")
+_STAFF_WORDS = r"教师|干部|校长|骨干|班主任|园长|管理人员"  # the people a school sends to be trained
+_STAFF = re.compile(_STAFF_WORDS + r"|教研员")
 _NOT_STAFF = re.compile(r"学生|学子|孩子|党员")
 _LEARNED = re.compile(r"贯彻|宣传|领会|传达")
 _GONE_TO = re.compile(r"(?:[赴到]|前往)$")
@@ -136,7 +137,7 @@ def _hosted(s: Sentence, ts: int) -> list[tuple[list[End], list[End], float]]:
 
 
 # X 培训/培养 Y(的)教师: the verb's object names whose people are trained
-_TRAINED_PEOPLE = re.compile(r"的?[^，；。]{0,8}(教师|校长|干部|骨干|班主任|园长|管理人员)")
+_TRAINED_PEOPLE = re.compile(r"的?[^，；。]{0,8}(" + _STAFF_WORDS + r")")
 
 
 def _direct_object(s: Sentence, ts: int, te: int) -> list[tuple[list[End], list[End], float]]:
