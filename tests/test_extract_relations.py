@@ -860,3 +860,8 @@ def test_a_certificate_of_a_gift_is_no_gift():
 def test_a_companys_class_in_a_school_makes_them_partners(text, company, school):
     found = relations(text)
     assert (company, "partners", school) in found or (school, "partners", company) in found
+
+
+def test_the_founder_may_stand_before_any_time_phrase_the_clauses_know():
+    found = relations("西北大学自2020年起在略阳县第一中学设立奖学金。")
+    assert ("西北大学", "assists", "略阳县第一中学") in found

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from typing import Sequence
 
-from .clauses import End
+from .clauses import ADVERBIAL, End
 from .lexicon import Trigger, triggers
 from .lists import Frame
 
@@ -20,7 +20,7 @@ _FOUNDED = Trigger("设立", "assists", "设立", 0.7)
 # 在 Y 设立(了)“师大名师工作室” / 建立教育帮扶工作站 / 设立「明德助学金」
 _IN_SET_UP = re.compile(r"在([^在，；。]{2,30}?)(?:设立|建立|成立|挂牌|开设|设置)了?[^，；。]{0,16}?"
                         r"(?:工作室|工作站|帮扶站|基地|助学金|奖学金|奖教金|分校|教学点)")
-_SUBJECT_GAP = re.compile(r"(?:还|也|已经?|今年|去年|近日|日前|先后|此前|曾经?|将|又|\d{4}年|\d+月(?:\d+日)?)*")
+_SUBJECT_GAP = re.compile(f"(?:{ADVERBIAL.pattern})?")  # time words and adverbs, or nothing
 _PLACES = {"Province", "Prefecture", "County"}
 _CLASS = r"(冠名班|订单班)"
 _CLASS_IN = re.compile(r"在([^在，；。]{2,30}?)(?:开设|开办|设立|组建|举办)了?[^，；。]{0,12}?" + _CLASS)
